@@ -1,0 +1,7 @@
+"""Placeholder: list, show and failures."""
+
+import argparse
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    return None
