@@ -22,9 +22,16 @@ PUBLISHED_SOURCES = ("metadata", "html", "url", "dateline", "text", "unknown")
 LAYERS = ("sentences", "tokens", "entities", "timexes", "statements", "events")
 
 
+_SPAN_KEYS = frozenset({"start", "end", "label", "text"})
+
+
 @dataclass(slots=True)
 class Span:
-    """A typed character span over ``Article.text``."""
+    """A typed character span over ``Article.text``.
+
+    ``attrs`` hold the layer's own fields (entity_id, value, speaker...); they must
+    not use the reserved keys start, end, label or text.
+    """
 
     start: int
     end: int
@@ -35,16 +42,19 @@ class Span:
         return text[self.start : self.end]
 
     def to_dict(self, text: str | None = None) -> dict[str, Any]:
+        """Flat JSON form: start, end, label, text (when given), then the attributes."""
         out: dict[str, Any] = {"start": self.start, "end": self.end, "label": self.label}
         if text is not None:
             out["text"] = text[self.start : self.end]
-        if self.attrs:
-            out["attrs"] = self.attrs
+        for key, value in self.attrs.items():
+            if key not in _SPAN_KEYS:
+                out[key] = value
         return out
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Span:
-        return cls(int(data["start"]), int(data["end"]), str(data["label"]), dict(data.get("attrs") or {}))
+        attrs = {k: v for k, v in data.items() if k not in _SPAN_KEYS}
+        return cls(int(data["start"]), int(data["end"]), str(data["label"]), attrs)
 
 
 @dataclass
