@@ -52,8 +52,8 @@ class Store(ABC):
     def count_articles(self, flt: ArticleFilter | None = None) -> int: ...
 
     @abstractmethod
-    def save_layers(self, articles: Iterable[Article], names: Iterable[str]) -> None:
-        """Replace the named layers of each article, in one transaction."""
+    def save_layers(self, articles: Iterable[Article], names: Iterable[str], with_metadata: bool = True) -> None:
+        """Replace the named layers of each article (and its metadata), in one transaction."""
 
     @abstractmethod
     def update_metadata(self, article: Article) -> None:

@@ -144,7 +144,7 @@ class SQLiteStore(Store):
         where, args = self._where(flt)
         return int(self.conn.execute(f"SELECT count(*) FROM articles{where}", args).fetchone()[0])
 
-    def save_layers(self, articles: Iterable[Article], names: Iterable[str]) -> None:
+    def save_layers(self, articles: Iterable[Article], names: Iterable[str], with_metadata: bool = True) -> None:
         names = list(names)
         cur = self.conn.cursor()
         cur.execute("BEGIN IMMEDIATE")
@@ -153,13 +153,18 @@ class SQLiteStore(Store):
                 for name in names:
                     if name in art.layers:
                         self._write_layer(cur, art, name, art.layers[name])
+                if with_metadata:
+                    self._write_metadata(cur, art)
             cur.execute("COMMIT")
         except BaseException:
             cur.execute("ROLLBACK")
             raise
 
     def update_metadata(self, article: Article) -> None:
-        self.conn.execute(
+        self._write_metadata(self.conn.cursor(), article)
+
+    def _write_metadata(self, cur: sqlite3.Cursor, article: Article) -> None:
+        cur.execute(
             "UPDATE articles SET published=?, published_source=?, language=?, meta=?, outlet=?, title=? WHERE id=?",
             (
                 article.published, article.published_source, article.language,

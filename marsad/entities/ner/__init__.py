@@ -1,0 +1,120 @@
+"""Named-entity tagging with a CRF trained on ANERcorp.
+
+``tag_sentences([[token, ...], ...])`` returns ANERcorp BIO tags (B-/I- PERS,
+LOC, ORG, MISC and O) per token.  The model and its lexicons ship in
+``marsad/resources/data/ner/`` (rebuilt by ``scripts/build_ner_model.py``) and
+are loaded on first use, once per process.
+"""
+
+from __future__ import annotations
+
+import gzip
+from functools import cache
+
+from marsad import resources
+from marsad.entities.ner.features import FeatureExtractor, Lexicon
+
+__all__ = ["LABELS", "tag_sentences", "model_available", "load_lexicon", "entity_spans"]
+
+LABELS = ("O", "B-PERS", "I-PERS", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC")
+MODEL = "ner/crf.model"
+CLUSTERS = "ner/clusters.tsv.gz"
+GAZETTEER = "ner/gazetteer.tsv.gz"
+_HINT = "python scripts/build_ner_model.py"
+
+
+def model_available(mode: str = "fast") -> bool:
+    """Whether the shipped model for ``mode`` is present."""
+    if mode != "fast":
+        return False
+    return resources.exists(MODEL)
+
+
+def _read_tsv(name: str) -> list[list[str]]:
+    p = resources.path(name)
+    if not p.exists():
+        return []
+    with gzip.open(p, "rt", encoding="utf-8") as fh:
+        return [line.rstrip("\n").split("\t") for line in fh if line.strip() and not line.startswith("#")]
+
+
+@cache
+def load_lexicon() -> Lexicon:
+    """Clusters and gazetteer shipped beside the model (empty when absent)."""
+    clusters = {row[0]: tuple(row[1:]) for row in _read_tsv(CLUSTERS)}
+    words: dict[str, set[str]] = {}
+    phrases: dict[tuple[str, ...], set[str]] = {}
+    for row in _read_tsv(GAZETTEER):
+        key = tuple(row[0].split(" "))
+        classes = row[1].split(",")
+        if len(key) == 1:
+            words.setdefault(key[0], set()).update(classes)
+        else:
+            phrases.setdefault(key, set()).update(classes)
+    return Lexicon(
+        clusters=clusters,
+        gaz_words={k: frozenset(v) for k, v in words.items()},
+        gaz_phrases={k: frozenset(v) for k, v in phrases.items()},
+        max_phrase=max((len(k) for k in phrases), default=1),
+    )
+
+
+@cache
+def _extractor() -> FeatureExtractor:
+    return FeatureExtractor(load_lexicon())
+
+
+@cache
+def _tagger():  # -> pycrfsuite.Tagger
+    import pycrfsuite
+
+    if not resources.exists(MODEL):
+        raise resources.MissingResource(MODEL, _HINT)
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(resources.path(MODEL)))
+    return tagger
+
+
+def tag_sentences(sentences: list[list[str]], mode: str = "fast") -> list[list[str]]:
+    """ANERcorp BIO tags for every token of every sentence."""
+    if mode != "fast":
+        raise ValueError(f"unknown NER mode {mode!r}; available: fast")
+    tagger = _tagger()
+    extractor = _extractor()
+    out: list[list[str]] = []
+    for sent in sentences:
+        if not sent:
+            out.append([])
+            continue
+        out.append(repair_bio(tagger.tag(extractor.sentence(sent))))
+    return out
+
+
+def repair_bio(tags: list[str]) -> list[str]:
+    """An I- tag that does not continue an entity of its type starts one."""
+    fixed = list(tags)
+    for i, t in enumerate(fixed):
+        if t.startswith("I-"):
+            prev = fixed[i - 1] if i else "O"
+            if prev == "O" or prev[2:] != t[2:]:
+                fixed[i] = "B-" + t[2:]
+    return fixed
+
+
+def entity_spans(tags: list[str]) -> list[tuple[int, int, str]]:
+    """(start, end, type) token spans of the entities in a BIO sequence, conlleval-style.
+
+    An I- tag after O or after another type opens a new entity, as conlleval does.
+    """
+    spans: list[tuple[int, int, str]] = []
+    start: int | None = None
+    kind = ""
+    for i, tag in enumerate([*tags, "O"]):
+        prefix, _, typ = tag.partition("-")
+        continues = prefix == "I" and start is not None and typ == kind
+        if start is not None and not continues:
+            spans.append((start, i, kind))
+            start = None
+        if prefix in ("B", "I") and not continues:
+            start, kind = i, typ
+    return spans
