@@ -24,9 +24,10 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from marsad.clean.normalize import normalize  # noqa: E402
 from marsad.entities.ner import LABELS, load_lexicon, repair_bio  # noqa: E402
 from marsad.entities.ner.conll import read_conll, tokens_and_tags  # noqa: E402
-from marsad.entities.ner.features import TRIGGERS, FeatureExtractor, word_key  # noqa: E402
+from marsad.entities.ner.features import TRIGGERS, FeatureExtractor  # noqa: E402
 from marsad.evaluation.ner import format_scores, score  # noqa: E402
 
 OUT_DIR = REPO / "marsad" / "resources" / "data" / "ner"
@@ -42,6 +43,13 @@ _BUCKWALTER = {
 
 def buckwalter_to_arabic(text: str) -> str:
     return "".join(_BUCKWALTER.get(c, c) for c in text)
+
+
+_KEYS: list[FeatureExtractor] = []  # the extractor whose word keys the gazetteer must share
+
+
+def word_key(word: str) -> str:
+    return _KEYS[0].key(word)
 
 
 def phrase_key(words: list[str]) -> str:
@@ -76,8 +84,8 @@ def camel_morph_names(path: Path, english_territories: set[str]) -> dict[str, se
 
 def petrarch_actors(actors: Path, agents: Path) -> dict[str, set[str]]:
     out: dict[str, set[str]] = defaultdict(set)
-    org_heads = set(TRIGGERS["ORGHEAD"])
-    titles = set(TRIGGERS["TITLE"])
+    org_heads = {normalize(w) for w in TRIGGERS["ORGHEAD"]}
+    titles = {normalize(w) for w in TRIGGERS["TITLE"]}
     entries: list[tuple[list[str], str, bool]] = []  # words, inline code, has dated lines
     with actors.open(encoding="utf-8") as fh:
         for line in fh:
@@ -200,6 +208,7 @@ def main() -> int:
     OUT_DIR.mkdir(parents=True, exist_ok=True)
     t0 = time.time()
     if not args.skip_gazetteer:
+        _KEYS[:] = [FeatureExtractor(load_lexicon())]  # keys depend on cluster ranks only
         build_gazetteer(args.shared)
     load_lexicon.cache_clear()
     extractor = FeatureExtractor(load_lexicon())

@@ -30,6 +30,7 @@ from marsad.segment import tokenize  # noqa: E402
 OUT = REPO / "marsad" / "resources" / "data" / "ner" / "clusters.tsv.gz"
 GRANULARITIES = (64, 256, 1024)
 SEED = 13
+_ARABIC_PUNCT = "،؛؟٪۔؍؞٭"  # tokenize() keeps these inside word tokens
 
 
 def sentences(corpus: Path) -> Iterator[list[str]]:
@@ -37,7 +38,9 @@ def sentences(corpus: Path) -> Iterator[list[str]]:
         for line in fh:
             content = json.loads(line).get("content") or ""
             for para in content.split("\n"):
-                toks = [normalize(t.text) for t in tokenize(para) if t.kind in ("word", "abbr", "num")]
+                toks = [normalize(t.text).strip(_ARABIC_PUNCT) for t in tokenize(para)
+                        if t.kind in ("word", "abbr", "num")]
+                toks = [t for t in toks if t]
                 toks = ["<num>" if t[:1].isdigit() else t for t in toks]
                 if len(toks) >= 3:
                     yield toks
@@ -65,6 +68,7 @@ def main() -> int:
     ap.add_argument("--shared", type=Path, default=REPO.parent / "shared")
     ap.add_argument("--vocab", type=int, default=60000, help="cluster this many most frequent words")
     ap.add_argument("--epochs", type=int, default=4)
+    ap.add_argument("--vectors-out", type=Path, help="also save the word vectors (npz) for build_ner_neural.py")
     args = ap.parse_args()
     from gensim.models import Word2Vec
 
@@ -77,6 +81,8 @@ def main() -> int:
     print(f"word2vec: {len(model.wv)} words ({time.time() - t0:.0f}s)", flush=True)
     words = [w for w in model.wv.index_to_key if w != "<num>"][: args.vocab]
     x = np.stack([model.wv[w] for w in words]).astype(np.float32)
+    if args.vectors_out:
+        np.savez(args.vectors_out, words=np.array(words), vectors=x)
     x /= np.linalg.norm(x, axis=1, keepdims=True) + 1e-9
     rng = np.random.default_rng(SEED)
     cols = [kmeans(x, k, 15, rng) for k in GRANULARITIES]

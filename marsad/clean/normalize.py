@@ -33,7 +33,7 @@ for _c in _SPACES:
 for _i in range(10):
     _BASE_FOLD[chr(0x0660 + _i)] = str(_i)  # Arabic-Indic
     _BASE_FOLD[chr(0x06F0 + _i)] = str(_i)  # Extended (Persian/Urdu)
-_BASE_FOLD.update({"٫": ".", "٬": ",", "«": '"', "»": '"', "“": '"', "”": '"', "„": '"', "‘": "'", "’": "'"})
+_BASE_FOLD.update({"٫": ".", "٬": ",", "٪": "%", "«": '"', "»": '"', "“": '"', "”": '"', "„": '"', "‘": "'", "’": "'"})
 
 
 class _FoldTable(dict):
@@ -130,7 +130,12 @@ def _drop_space_before_punct(chars: list[str], index: list[int]) -> tuple[list[s
 _DISPLAY_SPACES = str.maketrans({c: " " for c in "\u00a0\u2007\u202f\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2008\u2009\u200a\u3000"} | {c: None for c in "\u200b\u200e\u200f\u2060\ufeff\u202a\u202b\u202c\u202d\u202e"})
 
 
+_DISPLAY_NOISE = re.compile("[" + "".join(chr(c) for c in _DISPLAY_SPACES) + "]")
+
+
 def tidy_display(text: str) -> str:
     """Display text stays faithful; only invisible noise goes: odd spaces, bidi marks, CRLF."""
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    if _DISPLAY_NOISE.search(text) is None:  # the common case; translate() is slow on long texts
+        return text
     return text.translate(_DISPLAY_SPACES)

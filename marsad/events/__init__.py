@@ -1,7 +1,442 @@
-"""Stage placeholder: filled in by its issue."""
+"""Events stage: PLOVER event records with actors, dates and places, one per trigger in context.
 
-from marsad.document import Article
+``annotate(article)`` reads the sentences, entities, timexes and statements
+layers and adds the ``events`` layer: for every trigger (see
+:mod:`marsad.events.triggers`) whose clause names at least one actor, a Span over
+the evidence sentence with the event type, mode, context, source, target, date,
+place, trigger, reporting chain and an ``event_key`` used when merging reports
+across outlets (:mod:`marsad.corpus.events`).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from marsad.clean.normalize import normalize
+from marsad.document import Article, Span
+from marsad.events.arguments import (
+    COMPLEMENTIZERS,
+    PLACE_LABELS,
+    PLACE_PREPS,
+    RELATIVES,
+    TARGET_PREPS,
+    TITLE_WORDS,
+    Mention,
+    actor_mentions,
+    clause_bounds,
+    clause_of,
+    is_date_timex,
+    nearest_timex,
+)
+from marsad.events.context import event_context
+from marsad.events.ontology import DEFAULT_MODE, DYADIC_TYPES, country_of
+from marsad.events.triggers import TriggerMatch, load_index, match_tokens
+from marsad.segment import split_sentences, tokenize
+
+__all__ = ["annotate", "extract_events"]
+
+_BETWEEN = normalize("بين")
+_TO = frozenset({normalize("إلى"), "ل"})
+_FIRST_PERSON = frozenset(normalize(w) for w in ("نحن", "إننا", "أننا", "انا", "أنا", "إنني", "فنحن", "ونحن"))
+# An SVO subject farther than this before its verb is more likely another clause's.
+_SVO_REACH = 10
+# A noun's object (مع X، إلى X) follows it closely.
+_NOUN_REACH = 6
+_PLACE_REACH = 10
+_OBJECT_REACH = 6
+_RELATIVE_REACH = 5
+_MASC_RELATIVES = frozenset(normalize(w) for w in ("الذي", "الذين", "اللذين", "والذي", "والذين"))
+_AND = "و"
+# A verb's subject follows it closely in VSO order; farther on it is an object.
+_VSO_REACH = 4
+# Types whose object is often a whole clause: warn/accuse/urge that X ...
+_SAYING_TYPES = frozenset({"THREATEN", "ACCUSE", "REQUEST"})
 
 
 def annotate(article: Article) -> Article:
+    article.set_layer("events", extract_events(article))
     return article
+
+
+def extract_events(article: Article) -> list[Span]:
+    text = article.text
+    sentences = article.layer("sentences") or [Span(s, e, "sentence") for s, e in split_sentences(text)]
+    entities = [e for e in article.layer("entities")]
+    timexes = [t for t in article.layer("timexes") if is_date_timex(t)]
+    statements = [s for s in article.layer("statements") if isinstance(s.attrs.get("content"), dict)]
+    index = load_index()
+    events: list[Span] = []
+    ent_i = 0
+    entities.sort(key=lambda s: s.start)
+    for sent in sentences:
+        tokens = tokenize(text, sent.start, sent.end)
+        if not tokens:
+            continue
+        words = [t.text for t in tokens]
+        while ent_i < len(entities) and entities[ent_i].end <= sent.start:
+            ent_i += 1
+        sent_ents = []
+        j = ent_i
+        while j < len(entities) and entities[j].start < sent.end:
+            if entities[j].end <= sent.end:
+                sent_ents.append(entities[j])
+            j += 1
+        mentions = actor_mentions(text, tokens, sent_ents)
+        actor_starts = {m.ts for m in mentions}
+        matches = match_tokens(words, index, actor_starts)
+        if not matches:
+            continue
+        starts = clause_bounds(words, tokens)
+        sent_timexes = [(_tok(tokens, t.start), t) for t in timexes if sent.start <= t.start < sent.end]
+        for m in matches:
+            ev = _build_event(article, sent, tokens, words, mentions, starts, sent_timexes, statements, m, events)
+            if ev is not None:
+                events.append(ev)
+                accusation = _allegation(ev, _statement_at(statements, ev.attrs["trigger"]["start"]), words, m)
+                if accusation is not None:
+                    events.append(accusation)
+    return events
+
+
+def _tok(tokens: list, pos: int) -> int:
+    for k, t in enumerate(tokens):
+        if t.end > pos:
+            return k
+    return len(tokens) - 1
+
+
+def _statement_at(statements: list[Span], pos: int) -> Span | None:
+    best = None
+    for s in statements:
+        c = s.attrs["content"]
+        if c.get("start", s.start) <= pos < c.get("end", s.end):
+            if best is None or (c["end"] - c["start"]) < (best.attrs["content"]["end"] - best.attrs["content"]["start"]):
+                best = s
+    return best
+
+
+def _build_event(
+    article: Article,
+    sent: Span,
+    tokens: list,
+    words: list[str],
+    mentions: list[Mention],
+    starts: list[int],
+    sent_timexes: list[tuple[int, Span]],
+    statements: list[Span],
+    match: TriggerMatch,
+    previous: list[Span],
+) -> Span | None:
+    trig = match.trigger
+    i, last = match.index, match.last
+    n = len(tokens)
+    cs, ce = clause_of(starts, i, n)
+    actors = [m for m in mentions if m.code]
+    in_clause = [m for m in actors if cs <= m.ts < ce]
+    trig_tok = tokens[i]
+    statement = _statement_at(statements, trig_tok.start)
+
+    source: Mention | None = None
+    target: Mention | None = None
+    speaker_source: dict[str, Any] | None = None
+    after = [m for m in in_clause if m.ts > i]
+
+    if "between" in trig.flags and i + 1 < n and any(normalize(w) == _BETWEEN for w in words[i + 1 : i + 3]):
+        pair = [m for m in after if m.ts > i]
+        if len(pair) >= 2:
+            source, target = pair[0], pair[1]
+    if source is None and target is None:
+        if trig.pos == "v":
+            before = [m for m in in_clause if m.te < i and m.prep is None and i - m.te <= _SVO_REACH]
+            near = [m for m in after if m.prep is None and m.ts - i <= _VSO_REACH + (last - i)]
+            if statement is not None and _first_person(words, i, cs, match.variant):
+                # "نحن نحترم تطلعات كوريا الشمالية" in a statement: the speaker acts, the mention is the object.
+                speaker_source = _speaker(statement)
+                before, near = [], []
+            relative_verb = cs < n and normalize(words[cs]) in RELATIVES and i <= cs + 2
+            if relative_verb:
+                # "بوتين ... الذي استضاف كيم": the antecedent is the subject, the next mention the object.
+                source = _antecedent(actors, words, cs)
+            elif before and not (near and _comma_between(tokens, before[-1].te, i)):
+                source = before[-1]
+            elif near:
+                source = near[0]
+        else:
+            near = [m for m in after if m.prep is None and _genitive_of(tokens, last, m.ts)]
+            if near:
+                if "objgen" in trig.flags or (trig.type == "CONSULT" and near[0].label in PLACE_LABELS):
+                    # "تزويد موسكو بالأسلحة": the genitive of a giving noun is the receiver;
+                    # "زيارة لبنان": a visit's place genitive is where the visitor went.
+                    # "تزويد موسكو بالأسلحة": the genitive of a giving noun is the receiver.
+                    target = near[0]
+                else:
+                    source = near[0]
+        if target is None:
+            rest = [m for m in after if m is not source and (source is None or m.ts > source.te)]
+            if trig.pos == "n":
+                rest = [m for m in rest if m.ts - last <= _NOUN_REACH]
+            anchor = max(last, source.te if source is not None and source.ts > i else last)
+            target = _pick_target(rest, source, trig.type, trig.pos == "n", anchor)
+        if target is None and ce < n and normalize(words[ce]) in COMPLEMENTIZERS and trig.type in _SAYING_TYPES:
+            # "حذر البيت الأبيض من أن كوريا الشمالية ستدفع الثمن": the warned one is the clause's subject.
+            ce2 = clause_of(starts, ce, n)[1]
+            target = _pick_target([m for m in actors if ce <= m.ts < ce2 and m.prep is None], source, trig.type,
+                                  anchor=ce)
+        if target is None and ce < n and normalize(words[ce]) in RELATIVES:
+            # "دعم بيونغ يانغ للقتال الذي يخوضه جيش روسيا": the object's relative clause names the target.
+            ce2 = clause_of(starts, ce, n)[1]
+            nxt = [m for m in actors if ce <= m.ts < ce2]
+            target = (_pick_target([m for m in nxt if m.prep is not None], source, trig.type, True, ce)
+                      or _pick_target(nxt, source, trig.type, False, ce))
+    if source is None and speaker_source is None:
+        others = [m for m in in_clause if m.prep is None and m is not target]
+        before = [m for m in others if m.te < i]
+        later_in_clause = [m for m in others if m.ts > (target.te if target else last)]
+        if before:
+            source = before[-1]
+        elif later_in_clause and trig.pos == "n" and _comma_between(tokens, last, later_in_clause[0].ts):
+            # "وبعد محادثات مع تشوي، أبلغ لافروف": a preposed noun phrase, then the main clause's subject.
+            source = later_in_clause[0]
+    if source is None and speaker_source is None:
+        before_clause = [m for m in actors if m.te < cs and m.prep is None]
+        clause_is_relative = normalize(words[cs]) in RELATIVES if cs < n else False
+        if statement is not None and not clause_is_relative:
+            speaker_source = _speaker(statement)
+        if speaker_source is None and before_clause and (clause_is_relative or trig.pos == "v" or not statement):
+            source = before_clause[-1]
+        if source is None and speaker_source is None and trig.pos == "n":
+            later = [m for m in actors if m.ts >= ce and m.prep is None]
+            if later:
+                source = later[0]
+    if target is not None and source is not None and source.code == target.code and trig.type in DYADIC_TYPES:
+        source = None
+    if trig.pos == "n" and trig.type in DYADIC_TYPES and source is not None and target is None:
+        # "في لقاء تشوي في موسكو، أشاد لافروف ...": the main clause's subject is the other party.
+        other = [m for m in actors if m.ts > last and m.prep is None and m.code != source.code]
+        if other:
+            target = other[0]
+    src = source.as_actor() if source else speaker_source
+    tgt = target.as_actor() if target else None
+    also = _coordinated(actors, target, words) if target else []
+
+    etype = trig.type
+    mode = trig.mode or DEFAULT_MODE.get(etype)
+    if "deploy" in trig.flags:
+        foreign = (target is not None and src is not None and country_of(src.get("actor")) != target.code
+                   and target.prep in _TO)
+        etype = "AID" if foreign else "MOBILIZE"
+        mode = "material"
+    if "inverted" in trig.flags:
+        src, tgt = tgt, src
+    if "deny" in trig.flags and src:
+        accuser = _accuser(previous, country_of(src.get("actor")))
+        if accuser is not None:
+            tgt = accuser
+
+    place = _place(mentions, cs, ce, i)
+    if etype == "ASSAULT" and tgt is None and place is not None:
+        tgt = {"name": place.name, "entity_id": place.entity_id, "actor": place.actor or place.country}
+    if etype == "PROTEST" and src is None and place is not None:
+        src = {"name": place.name, "entity_id": place.entity_id, "actor": place.actor or place.country}
+    if not _coded(src) and not _coded(tgt):
+        return None
+    if etype in DYADIC_TYPES and not (_coded(src) and _coded(tgt)):
+        return None
+    if _coded(src) and _coded(tgt) and src == tgt:
+        return None
+
+    date = _date(article, sent_timexes, i, cs, ce)
+    context = event_context(words, i, cs, match.future_prefix, statement is not None, ce)
+    if context in ("asserted", "claim") and date["from"] != "published" and article.published and date["value"][:10] > article.published[:10] and date["granularity"] == "day":
+        context = "future"
+    text = article.text
+    t_end = tokens[i].end
+    attrs: dict[str, Any] = {
+        "type": etype,
+        "mode": mode,
+        "context": context,
+        "source": src,
+        "target": tgt,
+        "date": date,
+        "place": place.as_place() if place else None,
+        "evidence": {"start": sent.start, "end": sent.end, "text": text[sent.start : sent.end]},
+        "trigger": {"start": tokens[i].start, "end": t_end, "text": text[tokens[i].start : t_end], "lemma": trig.lemma,
+                    "origin": trig.origin},
+        "reported_by": _reported_by(statement) if statement is not None else [],
+    }
+    if also:
+        attrs["also_targets"] = also
+    attrs["event_key"] = event_key(attrs)
+    return Span(sent.start, sent.end, etype, attrs)
+
+
+def _antecedent(actors: list[Mention], words: list[str], cs: int) -> Mention | None:
+    """The mention a relative pronoun at ``cs`` refers to: close before it, agreeing in gender.
+
+    Places are feminine in Arabic, so "بوتين إلى بيونغ يانغ، الذي استضاف" refers to Putin.
+    """
+    masculine = normalize(words[cs]) in _MASC_RELATIVES
+    for m in reversed([m for m in actors if m.te < cs]):
+        if cs - m.te > _RELATIVE_REACH + 3:
+            return None
+        if masculine and m.label in PLACE_LABELS:
+            continue
+        if m.prep is None and cs - m.te <= _RELATIVE_REACH:
+            return m
+    return None
+
+
+def _first_person(words: list[str], i: int, cs: int, variant: str) -> bool:
+    """A first-person plural verb ("نحترم") or one after نحن / إننا."""
+    if any(normalize(w) in _FIRST_PERSON for w in words[max(cs, i - 3) : i]):
+        return True
+    return variant.startswith("ن") and len(variant) >= 4
+
+
+def _genitive_of(tokens: list, last: int, ts: int) -> bool:
+    """Whether a mention at ``ts`` is the genitive of the noun ending at ``last``: adjacent, or
+    separated only by titles and definite adjectives ("زيارة الرئيس الروسي فلاديمير بوتين")."""
+    for t in tokens[last + 1 : ts]:
+        w = normalize(t.text)
+        if t.kind == "punct" or not (w.startswith("ال") or w.startswith(TITLE_WORDS)):
+            return False
+    return ts - last <= 4
+
+
+def _comma_between(tokens: list, a: int, b: int) -> bool:
+    return any(t.kind == "punct" and t.text in "،," for t in tokens[a + 1 : b])
+
+
+_HOSTILE = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "THREATEN"})
+_WEAPONS = frozenset(normalize(w) for w in (
+    "أسلحة", "سلاح", "ذخائر", "ذخيرة", "صواريخ", "صاروخ", "قذائف", "أسلحه", "بأسلحة", "بالأسلحة", "بشحنة", "عسكرية",
+))
+
+
+def _allegation(ev: Span, statement: Span | None, words: list[str], match: TriggerMatch) -> Span | None:
+    """A speaker who says another country did something hostile (or sent arms) accuses it.
+
+    "قال البيت الأبيض إن كوريا الشمالية زودت روسيا بشحنة أسلحة" is an AID claim and an
+    ACCUSE from the United States against North Korea.
+    """
+    a = ev.attrs
+    if statement is None or a["context"] != "claim" or not a.get("source"):
+        return None
+    hostile = a["type"] in _HOSTILE or (
+        a["type"] == "AID" and any(w in _WEAPONS for w in (normalize(x) for x in words[match.index : match.index + 7]))
+    )
+    if not hostile:
+        return None
+    speaker = _speaker(statement)
+    accused = country_of(a["source"].get("actor"))
+    if not speaker or country_of(speaker.get("actor")) in (None, accused):
+        return None
+    if a.get("target") and country_of(a["target"].get("actor")) == country_of(speaker.get("actor")):
+        return None  # a victim reporting an attack on itself: the attack is the event
+    attrs = dict(a)
+    attrs.update({"type": "ACCUSE", "mode": "verbal", "context": "asserted", "source": speaker,
+                  "target": dict(a["source"]), "derived_from": a["type"]})
+    attrs.pop("also_targets", None)
+    attrs["event_key"] = event_key(attrs)
+    return Span(ev.start, ev.end, "ACCUSE", attrs)
+
+
+def _coded(actor: dict[str, Any] | None) -> bool:
+    return bool(actor and actor.get("actor"))
+
+
+def _pick_target(
+    rest: list[Mention], source: Mention | None, etype: str, need_prep: bool = False, anchor: int = 0
+) -> Mention | None:
+    """The first mention after ``anchor`` that can be the object; after a noun it needs a preposition."""
+    for m in rest:
+        if m.prep is not None and m.prep not in TARGET_PREPS:
+            continue
+        if need_prep and m.prep is None:
+            continue
+        if m.prep is None and m.ts - anchor > _OBJECT_REACH:
+            continue  # a bare object sits close to its verb; farther on it belongs to something else
+        if source is not None and m.code == source.code:
+            continue  # country-level coding: a side does not act on itself
+        return m
+    return None
+
+
+def _coordinated(actors: list[Mention], target: Mention, words: list[str]) -> list[dict[str, Any]]:
+    """Targets joined to the first by و: "اتهم الولايات المتحدة وكوريا الجنوبية واليابان"."""
+    out = []
+    cur = target
+    for m in actors:
+        if m.ts <= cur.te:
+            continue
+        if m.ts == cur.te + 1 and normalize(words[m.ts]).startswith(_AND):
+            out.append(m.as_actor())
+            cur = m
+        elif m.ts == cur.te + 2 and normalize(words[cur.te + 1]) == _AND:
+            out.append(m.as_actor())
+            cur = m
+        else:
+            break
+    return out
+
+
+def _place(mentions: list[Mention], cs: int, ce: int, i: int) -> Mention | None:
+    """A place after في/ب: in the trigger's clause, else the nearest earlier one in the sentence."""
+    places = [m for m in mentions if m.label in PLACE_LABELS and m.prep in PLACE_PREPS]
+    cands = [m for m in places if cs <= m.ts < ce and abs(m.ts - i) <= _PLACE_REACH]
+    if cands:
+        return min(cands, key=lambda m: (m.ts < i, abs(m.ts - i)))
+    earlier = [m for m in places if m.ts < cs]
+    return earlier[-1] if earlier else None
+
+
+def _date(article: Article, sent_timexes: list[tuple[int, Span]], i: int, cs: int, ce: int) -> dict[str, Any]:
+    for lo, hi, origin in ((cs, ce, "clause"), (0, 10**9, "sentence")):
+        t = nearest_timex(sent_timexes, i, lo, hi)
+        if t is not None:
+            value = str(t.attrs["value"])
+            return {"value": value, "granularity": t.attrs.get("granularity") or _granularity(value), "from": origin}
+    if article.published:
+        return {"value": article.published[:10], "granularity": "day", "from": "published"}
+    return {"value": None, "granularity": None, "from": None}
+
+
+def _granularity(value: str) -> str:
+    if "W" in value:
+        return "week"
+    return {4: "year", 7: "month"}.get(len(value), "day")
+
+
+def _speaker(statement: Span) -> dict[str, Any] | None:
+    sp = statement.attrs.get("speaker") or {}
+    if not sp.get("actor"):
+        return None
+    return {"name": sp.get("name") or sp.get("text"), "entity_id": sp.get("entity_id"), "actor": sp.get("actor")}
+
+
+def _reported_by(statement: Span) -> list[dict[str, Any]]:
+    sp = statement.attrs.get("speaker") or {}
+    chain = [{"name": sp.get("name") or sp.get("text"), "entity_id": sp.get("entity_id"), "text": sp.get("text"),
+              "kind": "speaker"}]
+    for r in statement.attrs.get("reported_by") or []:
+        if isinstance(r, dict):
+            chain.append(r)
+    return chain
+
+
+def _accuser(previous: list[Span], accused: str | None) -> dict[str, Any] | None:
+    """The source of the latest accusation against ``accused``: a denial answers it."""
+    if not accused:
+        return None
+    for ev in reversed(previous):
+        tgt = ev.attrs.get("target") or {}
+        if ev.label == "ACCUSE" and country_of(tgt.get("actor")) == accused and ev.attrs.get("source"):
+            return dict(ev.attrs["source"])
+    return None
+
+
+def event_key(attrs: dict[str, Any]) -> str:
+    src = country_of((attrs.get("source") or {}).get("actor")) or "-"
+    tgt = country_of((attrs.get("target") or {}).get("actor")) or "-"
+    date = (attrs.get("date") or {}).get("value") or "-"
+    return f"{attrs['type']}:{src}>{tgt}:{date}"

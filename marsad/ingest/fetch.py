@@ -50,7 +50,7 @@ class UrlFetcher:
             raise FetchError(f"cannot fetch {url}: HTTP {exc.code} {exc.reason}") from exc
         except urllib.error.URLError as exc:
             raise FetchError(f"cannot fetch {url}: {_reason(exc.reason)}") from exc
-        except (TimeoutError, socket.timeout) as exc:
+        except TimeoutError as exc:
             raise FetchError(f"cannot fetch {url}: timed out after {self.timeout:g}s") from exc
         except (OSError, ValueError) as exc:
             raise FetchError(f"cannot fetch {url}: {exc}") from exc
@@ -62,7 +62,7 @@ class UrlFetcher:
 def _reason(reason: object) -> str:
     if isinstance(reason, ConnectionRefusedError):
         return "connection refused (is the server up?)"
-    if isinstance(reason, (TimeoutError, socket.timeout)):
+    if isinstance(reason, TimeoutError):
         return "timed out"
     if isinstance(reason, socket.gaierror):
         return f"unknown host ({reason.strerror})"

@@ -112,7 +112,7 @@ def _page_date(tree: lxml.html.HtmlElement, html: str, url: str | None) -> tuple
     from htmldate import find_date
 
     try:
-        found = find_date(tree, extensive_search=False, original_date=True, outputformat="%Y-%m-%d", url=url)
+        found = find_date(tree, extensive_search=False, original_date=True, outputformat="%Y-%m-%d")
     except Exception:  # htmldate is a helper: its failure means "no markup date"
         found = None
     day = normalize_date(found) if found else None

@@ -9,10 +9,8 @@ from __future__ import annotations
 
 import re
 
-from marsad.ingest.encoding import is_arabic_letter
-
 UNDETERMINED = "und"
-_SAMPLE = 20_000
+_SAMPLE = 5_000
 _PERSIAN_LETTERS = frozenset("پچژگکی")
 _URDU_LETTERS = frozenset("ٹڈڑںےھ")
 _PERSIAN_WORDS = frozenset({"است", "این", "می", "را", "که", "برای", "های", "شد", "کرد"})
@@ -23,39 +21,35 @@ _LATIN_WORDS: dict[str, frozenset[str]] = {
     "de": frozenset("der die das und ist nicht mit den von zu ein eine auf dem sich".split()),
 }
 _WORD = re.compile(r"[^\W\d_]+")
+_LETTER = _WORD
+_ARABIC = re.compile("[\u0620-\u064a\u066e-\u06d3\u06d5\u06ee\u06ef\u06fa-\u06fc\u06ff\u0750-\u077f\u08a0-\u08c9\ufb50-\ufdfb\ufe70-\ufefc]+")
+_LATIN = re.compile("[A-Za-z\u00c0-\u024f]+")
+_CYRILLIC = re.compile("[\u0400-\u04ff]+")
+_HEBREW = re.compile("[\u05d0-\u05ea]+")
 
 
 def detect_language(text: str) -> str | None:
     """ISO 639-1 code ("ar", "en"...), "und" when letters do not tell, None for text without letters."""
     sample = text[:_SAMPLE]
-    letters = arabic = latin = cyrillic = hebrew = persian = urdu = 0
-    for ch in sample:
-        if not ch.isalpha():
-            continue
-        letters += 1
-        if is_arabic_letter(ch):
-            arabic += 1
-            if ch in _PERSIAN_LETTERS:
-                persian += 1
-            elif ch in _URDU_LETTERS:
-                urdu += 1
-        elif ch < "\u0250":
-            latin += 1
-        elif "\u0400" <= ch <= "\u04ff":
-            cyrillic += 1
-        elif "\u0590" <= ch <= "\u05ff":
-            hebrew += 1
+    letters = _count(_LETTER, sample)
     if not letters:
         return None
+    arabic = _count(_ARABIC, sample)
     if arabic / letters >= 0.5:
+        persian = sum(sample.count(c) for c in _PERSIAN_LETTERS)
+        urdu = sum(sample.count(c) for c in _URDU_LETTERS)
         return _arabic_script_language(sample, arabic, persian, urdu)
-    if cyrillic / letters >= 0.5:
+    if _count(_CYRILLIC, sample) / letters >= 0.5:
         return "ru"
-    if hebrew / letters >= 0.5:
+    if _count(_HEBREW, sample) / letters >= 0.5:
         return "he"
-    if latin / letters >= 0.5:
+    if _count(_LATIN, sample) / letters >= 0.5:
         return _latin_language(sample)
     return UNDETERMINED
+
+
+def _count(pattern: re.Pattern[str], text: str) -> int:
+    return sum(map(len, pattern.findall(text)))
 
 
 def _arabic_script_language(sample: str, arabic: int, persian: int, urdu: int) -> str:

@@ -77,8 +77,13 @@ def _inside(regions: list[tuple[int, int]], pos: int) -> bool:
 
 
 def _is_abbreviation_dot(text: str, i: int) -> bool:
-    """A dot closing a run of initials, as in U.S. or أ.ف.ب."""
-    return i >= 2 and text[i - 2] == "." and _LETTER.match(text[i - 1]) is not None
+    """A dot closing a run of initials (U.S., أ.ف.ب) or a lone initial or title (أ. ف. ب, د. محمد)."""
+    if i < 1 or not text[i - 1].isalpha():
+        return i >= 2 and text[i - 2] == "." and _LETTER.match(text[i - 1]) is not None
+    if i >= 2 and text[i - 2] == ".":
+        return True
+    # A single letter before the dot is an initial: no Arabic or Latin sentence ends on one.
+    return i == 1 or not text[i - 2].isalpha()
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:

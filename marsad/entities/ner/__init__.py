@@ -14,20 +14,25 @@ from functools import cache
 from marsad import resources
 from marsad.entities.ner.features import FeatureExtractor, Lexicon
 
-__all__ = ["LABELS", "tag_sentences", "model_available", "load_lexicon", "entity_spans"]
+__all__ = ["LABELS", "MODES", "tag_sentences", "model_available", "load_lexicon", "entity_spans", "repair_bio"]
 
 LABELS = ("O", "B-PERS", "I-PERS", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC")
 MODEL = "ner/crf.model"
+NEURAL_MODEL = "ner/bilstm.npz"
+MODES = ("fast", "accurate")
 CLUSTERS = "ner/clusters.tsv.gz"
 GAZETTEER = "ner/gazetteer.tsv.gz"
+WORDSTATS = "ner/wordstats.tsv.gz"
 _HINT = "python scripts/build_ner_model.py"
 
 
 def model_available(mode: str = "fast") -> bool:
-    """Whether the shipped model for ``mode`` is present."""
-    if mode != "fast":
-        return False
-    return resources.exists(MODEL)
+    """Whether the shipped model for ``mode`` ("fast" CRF or "accurate" BiLSTM-CRF) is present."""
+    if mode == "fast":
+        return resources.exists(MODEL)
+    if mode == "accurate":
+        return resources.exists(NEURAL_MODEL)
+    return False
 
 
 def _read_tsv(name: str) -> list[list[str]]:
@@ -41,7 +46,9 @@ def _read_tsv(name: str) -> list[list[str]]:
 @cache
 def load_lexicon() -> Lexicon:
     """Clusters and gazetteer shipped beside the model (empty when absent)."""
-    clusters = {row[0]: tuple(row[1:]) for row in _read_tsv(CLUSTERS)}
+    rows = _read_tsv(CLUSTERS)  # most frequent word first
+    clusters = {row[0]: tuple(row[1:]) for row in rows}
+    rank = {row[0]: i for i, row in enumerate(rows)}
     words: dict[str, set[str]] = {}
     phrases: dict[tuple[str, ...], set[str]] = {}
     for row in _read_tsv(GAZETTEER):
@@ -53,15 +60,19 @@ def load_lexicon() -> Lexicon:
             phrases.setdefault(key, set()).update(classes)
     return Lexicon(
         clusters=clusters,
+        rank=rank,
         gaz_words={k: frozenset(v) for k, v in words.items()},
         gaz_phrases={k: frozenset(v) for k, v in phrases.items()},
         max_phrase=max((len(k) for k in phrases), default=1),
+        stats={row[0]: tuple(row[1:]) for row in _read_tsv(WORDSTATS)},
     )
 
 
 @cache
 def _extractor() -> FeatureExtractor:
-    return FeatureExtractor(load_lexicon())
+    """Features for the CRF, restricted to the attributes the shipped model weighs."""
+    known = frozenset(attr for attr, _ in _tagger().info().state_features)
+    return FeatureExtractor(load_lexicon(), known)
 
 
 @cache
@@ -75,10 +86,33 @@ def _tagger():  # -> pycrfsuite.Tagger
     return tagger
 
 
+@cache
+def _neural():  # -> (Encoder, BiLSTMCRF)
+    import json
+
+    import numpy as np
+
+    from marsad.entities.ner.neural import BiLSTMCRF, Encoder
+
+    if not resources.exists(NEURAL_MODEL):
+        raise resources.MissingResource(NEURAL_MODEL, "python scripts/build_ner_neural.py")
+    with np.load(resources.path(NEURAL_MODEL)) as z:
+        arrays = {k: z[k] for k in z.files if k != "meta"}
+        meta = json.loads(str(z["meta"]))
+    encoder = Encoder(FeatureExtractor(load_lexicon()), meta["words"], meta["chars"], meta["feats"])
+    return encoder, BiLSTMCRF(arrays, meta["labels"])
+
+
 def tag_sentences(sentences: list[list[str]], mode: str = "fast") -> list[list[str]]:
-    """ANERcorp BIO tags for every token of every sentence."""
-    if mode != "fast":
-        raise ValueError(f"unknown NER mode {mode!r}; available: fast")
+    """ANERcorp BIO tags for every token of every sentence.
+
+    ``mode="fast"`` (default) is the CRF; ``mode="accurate"`` the BiLSTM-CRF when shipped.
+    """
+    if mode not in MODES:
+        raise ValueError(f"unknown NER mode {mode!r}; available: {', '.join(MODES)}")
+    if mode == "accurate":
+        encoder, net = _neural()
+        return [repair_bio(net.decode(net.emissions(encoder.encode(s)))) if s else [] for s in sentences]
     tagger = _tagger()
     extractor = _extractor()
     out: list[list[str]] = []

@@ -1,0 +1,612 @@
+"""The entities layer of one article: gazetteer, titles, NER, short names, ids and actor codes.
+
+Span convention: a mention spans the name *with its article but without conjunctions
+and prepositions*: "وموسكو" → "موسكو", "للصين" → "لصين" (the second ل is the article
+as written), "بـ"روسيا"" → "روسيا".  Matching runs on normalized tokens
+(:func:`marsad.clean.normalize.normalize_with_map` per token) and maps back to the
+display text.
+
+Steps, all within one sentence except the last two:
+
+1. gazetteer: longest trie match at every token, trying the token with and
+   without its proclitics (variant keys make بيونج يانج = بيونغ يانغ);
+2. organisations from a head + portfolio + nationality adjective
+   ("وزارة الدفاع الكورية الجنوبية" → KORGOV);
+3. titles: "وزير الخارجية الروسي سيرجي لافروف" codes the following name (RUSGOV),
+   and introduces people the gazetteer does not know;
+4. NER (when ``marsad.entities.ner`` has a model): spans no rule found;
+5. names: unknown full names unify by variant (fuzzy) match; short mentions (لافروف,
+   كيم) resolve to the most salient full name in the article that they fit;
+6. ids and codes: the gazetteer id when known, else a hash of the variant key of
+   the full name, so separate runs agree; codes are resolved for article.published.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from marsad.clean.normalize import normalize, normalize_with_map
+from marsad.document import Article, Span
+from marsad.entities import actors
+from marsad.entities.gazetteer import Entry, bare, clitic_forms, common_words, load, name_glosses
+from marsad.entities.variants import key_string, name_key, names_match, token_key, tokens_match
+from marsad.segment import split_sentences, tokenize
+
+NER_TYPES = {"PERS": "PER", "PER": "PER", "ORG": "ORG", "LOC": "LOC", "MISC": "MISC", "GPE": "GPE"}
+_LINKERS = frozenset({"باسم", "في", "لدي", "ب", "ل", "من", "التابع", "التابعه", "السابق", "السابقه"})
+_NAME_STOP = frozenset(
+    "قال قالت يقول تقول ان انه انها الذي التي الذين يوم خلال في من علي الي عن مع بعد قبل لدي حول امس "
+    "هو هي كان كانت او و ثم حيث عندما لكن بين منذ حتي اذ اذا ما لا لم لن قد كما وقال وقالت واضاف "
+    "واضافت اضاف اضافت ايضا يوم الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت".split()
+)
+
+
+@dataclass(slots=True)
+class Tok:
+    start: int
+    end: int
+    text: str
+    norm: str
+    offsets: tuple[int, ...]  # display offset (within the token) of each normalized char
+    word: bool
+
+
+@dataclass(slots=True)
+class Mention:
+    sent: int
+    i: int  # first token (sentence-local)
+    j: int  # after the last token
+    start: int
+    end: int
+    type: str
+    entry: Entry | None = None
+    source: str = "gazetteer"
+    rule: str | None = None
+    role: str | None = None
+    country: str | None = None
+    org_actor: str | None = None
+    words: tuple[str, ...] = ()  # normalized words of the surface, article kept
+    surface: str = ""  # display text
+    tentative: bool = False
+    entity_id: str | None = None
+    cluster: Cluster | None = None
+
+
+@dataclass(slots=True)
+class Cluster:
+    id: str
+    type: str
+    entry: Entry | None
+    name: str
+    mentions: list[Mention] = field(default_factory=list)
+    short_forms: set[str] = field(default_factory=set)
+    full_count: int = 0
+
+
+@lru_cache(maxsize=200_000)
+def _norm_token(text: str) -> tuple[str, tuple[int, ...]]:
+    nt = normalize_with_map(text)
+    return nt.text, nt.offsets
+
+
+def _sentence_tokens(text: str, start: int, end: int) -> list[Tok]:
+    out = []
+    for t in tokenize(text, start, end):
+        norm, offs = _norm_token(t.text)
+        out.append(Tok(t.start, t.end, t.text, norm, offs, t.kind in ("word", "abbr")))
+    return out
+
+
+def _display_start(tok: Tok, norm_index: int) -> int:
+    if norm_index <= 0 or not tok.offsets:
+        return tok.start
+    return tok.start + tok.offsets[min(norm_index, len(tok.offsets) - 1)]
+
+
+def _ner_available() -> bool:
+    try:
+        from marsad.entities import ner
+    except Exception:
+        return False
+    try:
+        return bool(ner.model_available())
+    except Exception:
+        return False
+
+
+@lru_cache(maxsize=1)
+def _known_name_tokens() -> frozenset[str]:
+    g = load()
+    toks = {bare(w) for e in g.entries if e.type == "PER" for v in e.variants for w in v.split()}
+    return frozenset(toks) | frozenset(name_glosses())
+
+
+class _ArticleEntities:
+    def __init__(self, article: Article) -> None:
+        self.article = article
+        self.text = article.text
+        self.gaz = load()
+        self.date = article.published
+        sents = article.layers.get("sentences") or [Span(s, e, "sentence") for s, e in split_sentences(self.text)]
+        self.sentences = [_sentence_tokens(self.text, s.start, s.end) for s in sents]
+        self.mentions: list[Mention] = []
+        self.covered: list[list[Mention | None]] = [[None] * len(toks) for toks in self.sentences]
+
+    # --- bookkeeping -------------------------------------------------------
+    def _add(self, m: Mention) -> Mention:
+        toks = self.sentences[m.sent]
+        m.words = tuple(t.norm for t in toks[m.i : m.j])
+        m.surface = self.text[m.start : m.end]
+        self.mentions.append(m)
+        for k in range(m.i, m.j):
+            self.covered[m.sent][k] = m
+        return m
+
+    def _free(self, s: int, i: int, j: int) -> bool:
+        return all(self.covered[s][k] is None for k in range(i, j))
+
+    # --- 1. gazetteer --------------------------------------------------------
+    def gazetteer(self) -> None:
+        for s, toks in enumerate(self.sentences):
+            norms = [t.norm for t in toks]
+            i = 0
+            while i < len(toks):
+                if not toks[i].word:
+                    i += 1
+                    continue
+                best = None
+                for depth, (form, offset) in enumerate(clitic_forms(norms[i])):
+                    m = self.gaz.match_at([form, *norms[i + 1 : i + 9]], 0)
+                    if m is None or m.entry.kind == "nat":
+                        continue
+                    if best is None or m.length > best[0].length:
+                        best = (m, offset, depth)
+                if best is None:
+                    i += 1
+                    continue
+                m, offset, _ = best
+                j = i + m.length
+                self._add(
+                    Mention(s, i, j, _display_start(toks[i], offset), toks[j - 1].end, m.entry.type, m.entry)
+                )
+                i = j
+
+    # --- 2. organisations from head + nationality ----------------------------
+    def org_patterns(self) -> None:
+        for s, toks in enumerate(self.sentences):
+            norms = [t.norm for t in toks]
+            for i in range(len(toks)):
+                if not toks[i].word or self.covered[s][i] is not None:
+                    continue
+                head = _phrase_at(actors.ORG_HEADS, toks, i)
+                if head is None or (i > 0 and _phrase_at(actors.PERSON_TITLES, toks, i - 1) is not None):
+                    continue  # "وزير الخارجية الروسي" is a person's title, not the ministry
+                role, n, offset = head
+                k = i + n
+                while k < len(toks) and k - i < n + 3 and bare(norms[k]) in actors.PORTFOLIOS:
+                    k += 1
+                nat = actors.nationality_at(norms, k)
+                if nat is None or not self._free(s, i, k + nat[1]):
+                    continue
+                country, used = nat
+                j = k + used
+                m = Mention(s, i, j, _display_start(toks[i], offset), toks[j - 1].end, "ORG", rule="org-pattern")
+                m.country, m.role = country, role or None
+                self._add(m)
+
+    # --- 3. titles ---------------------------------------------------------
+    def titles(self) -> None:
+        for s, toks in enumerate(self.sentences):
+            norms = [t.norm for t in toks]
+            i = 0
+            while i < len(toks):
+                title = _phrase_at(actors.PERSON_TITLES, toks, i) if toks[i].word else None
+                if title is None or (self.covered[s][i] is not None and self.covered[s][i].type != "PER"):
+                    i += 1
+                    continue
+                role, n, offset = title
+                country: str | None = None
+                org_actor: str | None = None
+                head_role: str | None = None
+                listed_after: str | None = None
+                prev = self.covered[s][i - 1] if i > 0 else None
+                if offset and toks[i].norm.startswith("و") and prev is not None and prev.type == "PER":
+                    # "المارشال ... باك جونغ تشون ومدير ... جو تشون ريونغ": one delegation, one country
+                    listed_after = prev.country or (prev.entry.country if prev.entry is not None else None)
+                k = i + n
+                skipped = 0
+                while k < len(toks) and skipped < 7:
+                    tok = toks[k]
+                    cov = self.covered[s][k]
+                    if not tok.word:
+                        break
+                    if cov is not None:
+                        if cov.type == "PER":
+                            break
+                        if cov.type in ("ORG",):
+                            org_actor = org_actor or self._actor_of_mention(cov)
+                        elif cov.type == "GPE" and cov.entry is not None and cov.entry.kind == "country":
+                            country = country or cov.entry.country
+                        k = cov.j
+                        skipped += 1
+                        continue
+                    nat = actors.nationality_at(norms, k)
+                    if nat is not None:
+                        country = country or nat[0]
+                        k += nat[1]
+                        skipped += 1
+                        continue
+                    b = bare(tok.norm)
+                    head = _phrase_at(actors.ORG_HEADS, toks, k)
+                    if head is not None:
+                        head_role = head_role or head[0] or None
+                    if (
+                        head is not None
+                        or _definite(tok.norm)
+                        or tok.norm in _LINKERS
+                        or b in actors.PORTFOLIOS
+                        or (tok.norm in common_words() and b not in _known_name_tokens())
+                    ):
+                        k += 1
+                        skipped += 1
+                        continue
+                    break
+                # the name: a run of bare, uncommon words; a first word behind a preposition that
+                # continues a definite phrase ("المعهد العالمي لدراسات") is the phrase, not a name
+                j = k
+                if (
+                    k < len(toks)
+                    and k > 0
+                    and len(clitic_forms(toks[k].norm)) > 1
+                    and bare(toks[k].norm) not in _known_name_tokens()
+                    and _definite(toks[k - 1].norm)
+                    and actors.nationality_at(norms, k - 1) is None
+                ):
+                    blocked = True
+                else:
+                    blocked = False
+                while not blocked and j < len(toks) and j - k < 4 and toks[j].word and self.covered[s][j] is None:
+                    w = toks[j].norm
+                    if w in _NAME_STOP or _definite(w) or _phrase_at(actors.PERSON_TITLES, toks, j) is not None:
+                        break
+                    if any(bare(f) in common_words() and bare(f) not in _known_name_tokens()
+                           for f, _ in clitic_forms(w)):
+                        break
+                    j += 1
+                target: Mention | None = None
+                if j > k:
+                    target = self._add(
+                        Mention(s, k, j, toks[k].start, toks[j - 1].end, "PER", source="gazetteer", rule="title")
+                    )
+                    # one unknown word after a title ("الزعيم ... كامل") is a name only if it
+                    # is the short form of a full name in this article
+                    target.tentative = j - k == 1
+                elif k < len(toks) and (cov := self.covered[s][k]) is not None and cov.type == "PER":
+                    target = cov
+                if target is not None:
+                    target.role = target.role or role or head_role
+                    target.country = target.country or country or listed_after
+                    target.org_actor = target.org_actor or org_actor
+                    i = max(i + 1, target.j)
+                else:
+                    i += 1
+
+    # --- 4. NER --------------------------------------------------------------
+    def ner(self) -> None:
+        if not _ner_available():
+            return
+        from marsad.entities import ner
+
+        idx = [s for s, toks in enumerate(self.sentences) if toks]
+        try:
+            tags = ner.tag_sentences([[t.text for t in self.sentences[s]] for s in idx])
+        except Exception as exc:  # the gazetteer still stands
+            self.article.warn(f"entities: NER failed: {type(exc).__name__}: {exc}")
+            return
+        for s, sent_tags in zip(idx, tags, strict=False):
+            toks = self.sentences[s]
+            for i, j, label in _bio_spans(sent_tags):
+                typ = NER_TYPES.get(label)
+                if typ is None or j > len(toks):
+                    continue
+                overlapping = {id(m): m for k in range(i, j) if (m := self.covered[s][k]) is not None}
+                if overlapping:
+                    for m in overlapping.values():
+                        if m.source == "gazetteer" and m.rule is None:
+                            m.source = "both"
+                        elif m.rule == "title" and typ == "PER":
+                            m.source = "ner"
+                    continue
+                offset = _name_offset(toks[i])
+                self._add(Mention(s, i, j, _display_start(toks[i], offset), toks[j - 1].end, typ, source="ner"))
+
+    # --- 5. clusters and short names -----------------------------------------
+    def cluster(self) -> dict[str, Cluster]:
+        clusters: dict[str, Cluster] = {}
+        ordered = sorted(self.mentions, key=lambda m: (m.start, -m.end))
+        short_pending: list[Mention] = []
+        for m in ordered:
+            surface = self.text[m.start : m.end]
+            if m.entry is not None:
+                cid = m.entry.id
+                c = clusters.get(cid) or Cluster(cid, m.entry.type, m.entry, m.entry.name)
+                clusters[cid] = c
+                self._join(c, m, full=len(m.words) >= 2 or m.entry.type != "PER")
+                if m.entry.type == "PER":
+                    for v in m.entry.variants:
+                        self._add_short_forms(c, v)
+                continue
+            if m.rule == "org-pattern":
+                cid = _org_id(m)
+                c = clusters.get(cid) or Cluster(cid, "ORG", None, _org_name(surface))
+                if len(surface) > len(c.name):
+                    c.name = _org_name(surface)
+                clusters[cid] = c
+                self._join(c, m, full=True)
+                continue
+            if m.type == "PER" and len(m.words) == 1:
+                short_pending.append(m)
+                continue
+            c = None
+            if m.type == "PER":
+                c = next((c for c in clusters.values() if c.type == "PER" and _same_person(c, surface)), None)
+            if c is None:
+                cid = f"{m.type.lower()}:k-{_hash(key_string(surface))}"
+                c = clusters.get(cid) or Cluster(cid, m.type, None, surface)
+                clusters[cid] = c
+            self._join(c, m, full=True)
+            if m.type == "PER":
+                self._add_short_forms(c, surface)
+        # single-word person mentions and bare tokens that fit a full name in this article
+        for m in short_pending:
+            c = self._resolve_short(clusters, bare(m.words[0]), m.start)
+            if c is None and m.tentative:
+                self.mentions.remove(m)
+                self.covered[m.sent][m.i] = None
+                continue
+            if c is None:
+                cid = f"per:k-{_hash(key_string(self.text[m.start : m.end]))}"
+                c = clusters.get(cid) or Cluster(cid, "PER", None, self.text[m.start : m.end])
+                clusters[cid] = c
+            self._join(c, m, full=False)
+        self._short_mentions(clusters)
+        return clusters
+
+    def _join(self, c: Cluster, m: Mention, full: bool) -> None:
+        c.mentions.append(m)
+        m.cluster = c
+        m.entity_id = c.id
+        if full:
+            c.full_count += 1
+
+    @staticmethod
+    def _add_short_forms(c: Cluster, name: str) -> None:
+        words = [bare(w) for w in normalize(name).split()]
+        if len(words) < 2:
+            return
+        if len(words) >= 3 and all(len(w) <= 4 for w in words):
+            form = words[0]  # family name first: كيم جونغ أون, تشوي سون هوي
+        else:
+            form = words[-1]
+        if len(form) >= 3 and form not in _NAME_STOP:
+            c.short_forms.add(form)
+
+    def _resolve_short(self, clusters: dict[str, Cluster], word: str, pos: int) -> Cluster | None:
+        if len(word) < 2:
+            return None
+        cands = []
+        for c in clusters.values():
+            if c.type != "PER" or not c.short_forms:
+                continue
+            if any(word == f or (len(token_key(word)) >= 4 and tokens_match(word, f)) for f in c.short_forms):
+                cands.append(c)
+        if not cands:
+            return None
+
+        def salience(c: Cluster) -> tuple[int, int]:
+            before = [m.start for m in c.mentions if m.start < pos]
+            return c.full_count + len(c.mentions), max(before) if before else -1
+
+        return max(cands, key=salience)
+
+    def _short_mentions(self, clusters: dict[str, Cluster]) -> None:
+        forms = {f for c in clusters.values() if c.type == "PER" for f in c.short_forms}
+        if not forms:
+            return
+        form_keys = {token_key(f) for f in forms if len(token_key(f)) >= 4}
+        for s, toks in enumerate(self.sentences):
+            for i, tok in enumerate(toks):
+                if not tok.word or self.covered[s][i] is not None:
+                    continue
+                for form, offset in clitic_forms(tok.norm):
+                    b = bare(form)
+                    if b != form:
+                        continue  # names do not take the article
+                    if b not in forms and token_key(b) not in form_keys:
+                        continue
+                    if b in common_words() and b not in _known_name_tokens():
+                        continue
+                    start = _display_start(tok, offset)
+                    c = self._resolve_short(clusters, b, start)
+                    if c is not None:
+                        m = self._add(Mention(s, i, i + 1, start, tok.end, "PER", rule="short-name"))
+                        self._join(c, m, full=False)
+                    break
+
+    # --- 6. codes --------------------------------------------------------------
+    def _actor_of_mention(self, m: Mention) -> str | None:
+        if m.entry is not None:
+            return _entry_actor(m.entry, self.date)
+        if m.country or m.role:
+            return (m.country or "") + (m.role or "") or None
+        return None
+
+    def spans(self) -> list[Span]:
+        clusters = self.cluster()
+        out = []
+        for c in clusters.values():
+            actor, country, role = self._cluster_codes(c)
+            name_en = c.entry.name_en if c.entry is not None else None
+            if name_en is None and c.type == "PER":
+                name_en = _gloss_name(c.entry.name if c.entry is not None else c.name)
+            display = c.entry.name if c.entry is not None else _display_name(c)
+            for m in c.mentions:
+                attrs = {
+                    "type": c.type,
+                    "entity_id": c.id,
+                    "name": display,
+                    "name_en": name_en,
+                    "actor": actor,
+                    "country": country,
+                    "role": role,
+                    "source": m.source,
+                }
+                if m.rule:
+                    attrs["rule"] = m.rule
+                out.append(Span(m.start, m.end, c.type, attrs))
+        return out
+
+    def _cluster_codes(self, c: Cluster) -> tuple[str | None, str | None, str | None]:
+        if c.entry is not None:
+            actor = _entry_actor(c.entry, self.date)
+            country, role = actors.split_code(actor)
+            if c.entry.type in ("GPE", "LOC"):
+                return actor, country or c.entry.country, None
+            if c.entry.type == "PER" and (actor is None or role is None):
+                # a title in this article may say more than the gazetteer's dates
+                t_country, t_role = _title_context(c)
+                if t_role and (country is None or t_country in (None, country)):
+                    country = country or t_country
+                    role = t_role
+                    actor = (country or "") + t_role
+            return actor, country or (c.entry.country if c.entry.type != "ORG" else None), role
+        country, role = _title_context(c)
+        org_actor = next((m.org_actor for m in c.mentions if m.org_actor), None)
+        if c.type == "PER" and org_actor and not (country and role):
+            o_country, o_role = actors.split_code(org_actor)
+            country = country or o_country
+            role = role or o_role
+        if c.type in ("GPE", "LOC"):
+            return country, country, None
+        actor = ((country or "") + (role or "")) or None
+        return actor, country, role
+
+
+def _title_context(c: Cluster) -> tuple[str | None, str | None]:
+    countries = Counter(m.country for m in c.mentions if m.country)
+    roles = Counter(m.role for m in c.mentions if m.role)
+    return (
+        countries.most_common(1)[0][0] if countries else None,
+        roles.most_common(1)[0][0] if roles else None,
+    )
+
+
+def _entry_actor(entry: Entry, date: str | None) -> str | None:
+    return actors.code_at(entry.codes, date)
+
+
+def _same_person(c: Cluster, surface: str) -> bool:
+    names = [c.name] + ([*c.entry.variants] if c.entry is not None else [])
+    names += [" ".join(m.words) for m in c.mentions if len(m.words) >= 2]
+    return any(names_match(surface, n) for n in names)
+
+
+def _display_name(c: Cluster) -> str:
+    full = [m for m in c.mentions if len(m.words) >= 2] or c.mentions
+    counts = Counter(" ".join(m.surface.split()) for m in full)
+    return max(counts, key=lambda s: (counts[s], len(s))) if counts else c.name
+
+
+def _gloss_name(name: str) -> str | None:
+    glosses = name_glosses()
+    parts = [glosses.get(bare(w)) or glosses.get(w) for w in name.split()]
+    return " ".join(p for p in parts if p) if parts and all(parts) else None
+
+
+def _hash(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:10]
+
+
+_MINISTRY = token_key("وزارة")
+
+
+def _org_id(m: Mention) -> str:
+    keys = [k for k in name_key(m.surface) if k != _MINISTRY]
+    nat_len = 2 if len(keys) >= 2 and (keys[-2], keys[-1]) in actors.nationalities() else 1
+    sig = " ".join(keys[:-nat_len])
+    return f"org:{(m.country or 'x').lower()}{(m.role or '').lower()}-{_hash(sig)[:8]}"
+
+
+def _org_name(surface: str) -> str:
+    words = surface.split()
+    if words and name_key(words[0])[0] in (token_key("الخارجية"), token_key("الداخلية"), token_key("الدفاع")):
+        return "وزارة " + surface
+    return surface
+
+
+@lru_cache(maxsize=8)
+def _first_words(table_id: int) -> frozenset[str]:
+    table = actors.PERSON_TITLES if table_id == id(actors.PERSON_TITLES) else actors.ORG_HEADS
+    return frozenset(k[0] for k in table)
+
+
+def _phrase_at(table: dict[tuple[str, ...], str], toks: list[Tok], i: int) -> tuple[str, int, int] | None:
+    """(role, tokens, start offset in the first token) of the longest table phrase at ``toks[i]``."""
+    firsts = _first_words(id(table))
+    for form, offset in clitic_forms(toks[i].norm):
+        first = bare(form)
+        if first not in firsts:
+            continue
+        for n in (3, 2, 1):
+            if i + n > len(toks):
+                continue
+            key = (first, *(bare(t.norm) for t in toks[i + 1 : i + n]))
+            if key in table:
+                return table[key], n, offset
+    return None
+
+
+def _definite(word: str) -> bool:
+    """The word carries the article, possibly behind clitics (المشكلات, للمشكلات, وبالحرب)."""
+    return any(form.startswith("ال") and len(form) > 3 for form, _ in clitic_forms(word))
+
+
+def _bio_spans(tags: list[str]) -> list[tuple[int, int, str]]:
+    spans = []
+    start, label = None, None
+    for k, tag in enumerate([*tags, "O"]):
+        if tag.startswith("B-") or tag == "O" or (tag.startswith("I-") and tag[2:] != label):
+            if start is not None and label is not None:
+                spans.append((start, k, label))
+            start, label = (k, tag[2:]) if tag != "O" else (None, None)
+    return spans
+
+
+def _name_offset(tok: Tok) -> int:
+    """Where a NER name starts inside its first token: after a conjunction or preposition."""
+    forms = clitic_forms(tok.norm)
+    known = _known_name_tokens()
+    for form, offset in forms[1:]:
+        if bare(form) in known:
+            return offset
+    return forms[1][1] if len(forms) > 1 and tok.norm[0] == "و" and len(tok.norm) > 4 else 0
+
+
+def annotate(article: Article) -> Article:
+    """Add the ``entities`` layer (see the module docstring for the span convention)."""
+    try:
+        work = _ArticleEntities(article)
+    except Exception as exc:  # a missing resource must not stop the batch
+        article.warn(f"entities: {type(exc).__name__}: {exc}")
+        article.layers["entities"] = []
+        return article
+    work.gazetteer()
+    work.org_patterns()
+    work.titles()
+    work.ner()
+    article.set_layer("entities", work.spans())
+    return article
+

@@ -1,0 +1,133 @@
+"""The "accurate" NER mode: a character-aware BiLSTM-CRF run in plain numpy.
+
+Trained on CPU by ``scripts/build_ner_neural.py`` (torch at build time only) and
+shipped as ``ner/bilstm.npz``.  Each token is its frozen word2vec vector (of its
+normalized and of its clitic-stripped form), a character CNN over the
+normalized form, and a multi-hot of the CRF tagger's gazetteer, trigger, shape
+and clitic features; a BiLSTM reads the sentence and a CRF layer decodes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from marsad.entities.ner.features import FeatureExtractor
+
+# The sparse features the network sees as a multi-hot (own token only).
+DENSE_PREFIXES = ("gw=", "gpB=", "gpI=", "trig=", "sh=", "pc=", "nisba", "title<")
+PAD, UNK = 0, 1
+MAX_WORD_CHARS = 20
+
+
+@dataclass
+class Encoded:
+    words: np.ndarray  # (n,) word ids of the normalized forms
+    keys: np.ndarray  # (n,) word ids of the clitic-stripped forms
+    chars: np.ndarray  # (n, MAX_WORD_CHARS) char ids
+    feats: np.ndarray  # (n, n_feats) float32 multi-hot
+
+
+class Encoder:
+    """Token sequences to the arrays the network reads; shared by training and inference."""
+
+    def __init__(self, extractor: FeatureExtractor, words: Sequence[str], chars: Sequence[str],
+                 feats: Sequence[str]) -> None:
+        self.fx = extractor
+        self.word_ids = {w: i for i, w in enumerate(words)}
+        self.char_ids = {c: i for i, c in enumerate(chars)}
+        self.feat_ids = {f: i for i, f in enumerate(feats)}
+
+    def _word_id(self, *forms: str) -> int:
+        for f in forms:
+            i = self.word_ids.get(f)
+            if i is not None:
+                return i
+        return UNK
+
+    def encode(self, tokens: Sequence[str]) -> Encoded:
+        n = len(tokens)
+        words = np.zeros(n, dtype=np.int64)
+        keys = np.zeros(n, dtype=np.int64)
+        chars = np.zeros((n, MAX_WORD_CHARS), dtype=np.int64)
+        feats = np.zeros((n, len(self.feat_ids)), dtype=np.float32)
+        sparse = self.fx.sentence(tokens)
+        for i, tok in enumerate(tokens):
+            norm, key, *_ = self.fx.word_info(tok)
+            words[i] = self._word_id(norm, norm[1:] if norm[:1] in "وفبل" else "", "ال" + key, key)
+            keys[i] = self._word_id(key, "ال" + key)
+            for j, ch in enumerate(norm[:MAX_WORD_CHARS]):
+                chars[i, j] = self.char_ids.get(ch, UNK)
+            for f in sparse[i]:
+                k = self.feat_ids.get(f)
+                if k is not None:
+                    feats[i, k] = 1.0
+        return Encoded(words, keys, chars, feats)
+
+
+def _sigmoid(x: np.ndarray) -> np.ndarray:
+    return 0.5 * (np.tanh(0.5 * x) + 1.0)
+
+
+class BiLSTMCRF:
+    """numpy forward pass of the network saved by scripts/build_ner_neural.py."""
+
+    def __init__(self, arrays: dict[str, np.ndarray], labels: Sequence[str]) -> None:
+        self.a = {k: v.astype(np.float32) for k, v in arrays.items() if v.dtype.kind == "f"}
+        self.labels = list(labels)
+
+    def _lstm(self, x: np.ndarray, prefix: str, reverse: bool) -> np.ndarray:
+        w_ih, w_hh = self.a[prefix + "w_ih"], self.a[prefix + "w_hh"]
+        b = self.a[prefix + "b_ih"] + self.a[prefix + "b_hh"]
+        hidden = w_hh.shape[1]
+        gates_x = x @ w_ih.T + b
+        h = np.zeros(hidden, dtype=np.float32)
+        c = np.zeros(hidden, dtype=np.float32)
+        out = np.zeros((len(x), hidden), dtype=np.float32)
+        order = range(len(x) - 1, -1, -1) if reverse else range(len(x))
+        for t in order:
+            g = gates_x[t] + w_hh @ h
+            i, f, gg, o = np.split(g, 4)  # torch order: input, forget, cell, output
+            c = _sigmoid(f) * c + _sigmoid(i) * np.tanh(gg)
+            h = _sigmoid(o) * np.tanh(c)
+            out[t] = h
+        return out
+
+    def emissions(self, enc: Encoded) -> np.ndarray:
+        a = self.a
+        emb = a["word_emb"]
+        ch = a["char_emb"][enc.chars]  # (n, L, dc)
+        mask = (enc.chars != PAD)[:, :, None]
+        conv_w, conv_b = a["conv_w"], a["conv_b"]  # (filters, dc, width)
+        width = conv_w.shape[2]
+        pad = width // 2
+        chp = np.pad(ch, ((0, 0), (pad, pad), (0, 0)))
+        windows = np.stack([chp[:, k : k + ch.shape[1], :] for k in range(width)], axis=-1)  # n,L,dc,w
+        conv = np.einsum("nldw,fdw->nlf", windows, conv_w) + conv_b
+        conv = np.where(mask, conv, -1e4)
+        char_vec = np.maximum(conv.max(axis=1), 0.0) if len(conv) else np.zeros((0, conv_w.shape[0]))
+        feat_vec = np.maximum(enc.feats @ a["feat_w"].T + a["feat_b"], 0.0)
+        x = np.concatenate([emb[enc.words], emb[enc.keys], char_vec, feat_vec], axis=1).astype(np.float32)
+        fwd = self._lstm(x, "lstm_f_", reverse=False)
+        bwd = self._lstm(x, "lstm_b_", reverse=True)
+        hcat = np.concatenate([fwd, bwd], axis=1)
+        return hcat @ a["out_w"].T + a["out_b"]
+
+    def decode(self, emissions: np.ndarray) -> list[str]:
+        trans, start, end = self.a["trans"], self.a["start"], self.a["end"]
+        n = len(emissions)
+        if n == 0:
+            return []
+        score = start + emissions[0]
+        back = np.zeros((n, len(start)), dtype=np.int64)
+        for t in range(1, n):
+            cand = score[:, None] + trans  # from x to
+            back[t] = cand.argmax(axis=0)
+            score = cand.max(axis=0) + emissions[t]
+        score = score + end
+        best = [int(score.argmax())]
+        for t in range(n - 1, 0, -1):
+            best.append(int(back[t, best[-1]]))
+        return [self.labels[i] for i in reversed(best)]

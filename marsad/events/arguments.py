@@ -1,0 +1,222 @@
+"""Who did what to whom, when and where: event arguments from the entities, timexes and statements layers.
+
+Within a sentence, *actor mentions* are entity spans that carry an actor or a
+country code; neighbouring spans of the same country ("وزير الخارجية الروسي
+سيرجي لافروف") form one mention.  A mention right after a preposition is
+*oblique*: it can be a target (مع، إلى، على، ضد، ل) or a place (في، ب) but not
+a subject.  Clauses are cut at complementizers (أن، إن، بأن), relative pronouns
+(الذي، التي), حيث and "، و" so that "قال X إن Y التقى Z" gives Y, not X, as the
+one who met Z.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from marsad.clean.normalize import normalize
+from marsad.document import Span
+from marsad.events.ontology import country_of
+from marsad.segment.tokens import Token
+
+# CAMEO role codes: an actor that is only a role ("MED" for an unnamed news agency) has no side.
+ROLE_CODES = frozenset({
+    "MED", "EDU", "BUS", "CVL", "GOV", "MIL", "OPP", "REB", "JUD", "LEG", "REF", "HLH", "AGR", "ELI", "LAB",
+    "CRM", "SPY", "UAF", "COP", "IMG", "SET", "DEV", "HRI", "ENV", "MOD", "RAD", "PTY", "REL",
+})
+ACTOR_LABELS = frozenset({"PER", "ORG", "GPE", "LOC", "MISC"})
+PLACE_LABELS = frozenset({"LOC", "GPE"})
+
+_n = normalize
+TARGET_PREPS = frozenset(_n(w) for w in ("مع", "إلى", "الى", "على", "ضد", "ل", "ب", "بين", "لدى", "تجاه", "نحو", "من"))
+PLACE_PREPS = frozenset(_n(w) for w in ("في", "ب", "داخل", "قرب", "بالقرب", "فوق", "قبالة"))
+PREPOSITIONS = TARGET_PREPS | PLACE_PREPS | frozenset(_n(w) for w in ("عن", "حول", "عبر", "منذ", "خلال", "بعد", "قبل"))
+# Words between في and a place name: في العاصمة بيونج يانج، في قاعدة فوستوشني.
+PLACE_HEADS = frozenset(_n(w) for w in (
+    "العاصمة", "مدينة", "قاعدة", "منطقة", "ولاية", "محافظة", "ميناء", "إقليم", "قرية", "بلدة", "مطار", "جزيرة",
+    "شرق", "غرب", "شمال", "جنوب", "وسط", "مخيم", "حي", "ضواحي", "ريف", "العاصمه",
+))
+CLAUSE_WORDS = frozenset(_n(w) for w in (
+    "أن", "إن", "بأن", "وأن", "أنه", "أنها", "إنه", "إنها", "بأنه", "بأنها", "الذي", "التي", "الذين", "اللذين",
+    "حيث", "بينما", "فيما", "لكن", "ولكن", "بعدما", "عندما", "حين", "كما", "وذلك", "مؤكدا", "قائلا", "مضيفا",
+))
+COMPLEMENTIZERS = frozenset(_n(w) for w in ("أن", "إن", "بأن", "وأن", "أنه", "أنها", "إنه", "إنها", "بأنه", "بأنها"))
+RELATIVES = frozenset(_n(w) for w in ("الذي", "التي", "الذين", "اللذين"))
+_PUNCT_BREAK = frozenset("؛;:–—")
+
+
+@dataclass
+class Mention:
+    """One actor mention: token range [ts, te], the preposition governing it, and its codes."""
+
+    ts: int
+    te: int
+    start: int
+    end: int
+    label: str
+    actor: str | None
+    country: str | None
+    name: str
+    entity_id: str | None
+    prep: str | None
+    spans: list[Span] = field(default_factory=list)
+
+    @property
+    def code(self) -> str | None:
+        """The country (or IGO/NGO) the mention stands for; None for a bare role such as MED."""
+        if self.country:
+            return country_of(self.country)
+        code = country_of(self.actor)
+        if code is None or code in ROLE_CODES:
+            return None
+        return code
+
+    def as_actor(self) -> dict[str, Any]:
+        return {"name": self.name, "entity_id": self.entity_id, "actor": self.actor or self.country}
+
+    def as_place(self) -> dict[str, Any]:
+        return {"name": self.name, "entity_id": self.entity_id, "country": self.code}
+
+
+def _token_index(tokens: list[Token], pos: int) -> int:
+    """Index of the token containing or following character ``pos``."""
+    lo, hi = 0, len(tokens)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if tokens[mid].end <= pos:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
+def _clitic_prep(token_text: str, inner_offset: int, surface: str) -> str | None:
+    """A preposition clitic (ب، ل، ك) glued to the mention, inside or just outside its span."""
+    head = _n(token_text[:inner_offset]) if inner_offset > 0 else ""
+    if head:
+        h = head.lstrip("وف")
+        if h and h[-1] in "بلك":
+            return h[-1] if h[-1] != "ك" else None
+        if h.endswith("ال") and len(h) >= 3 and h[-3] in "بل":
+            return h[-3]
+        return None
+    s = _n(surface)
+    for pre in ("وب", "ول", "فب", "فل", "ب", "ل"):
+        if s.startswith(pre + "ال") or (pre in ("لل",) and s.startswith("لل")):
+            return pre[-1]
+    if s.startswith("لل") or s.startswith("ولل"):
+        return "ل"
+    return None
+
+
+def actor_mentions(text: str, tokens: list[Token], entities: list[Span]) -> list[Mention]:
+    """Actor mentions of one sentence (entities with a code), adjacent same-country spans merged."""
+    out: list[Mention] = []
+    for ent in entities:
+        a = ent.attrs
+        actor = a.get("actor") or None
+        country = a.get("country") or None
+        if not (actor or country) and ent.label not in PLACE_LABELS:
+            continue
+        if actor and actor.endswith("MED"):
+            continue  # news agencies report events; they are not their sides
+        ts = _token_index(tokens, ent.start)
+        te = max(ts, _token_index(tokens, ent.end - 1))
+        if ts >= len(tokens):
+            continue
+        prep = _clitic_prep(tokens[ts].text, ent.start - tokens[ts].start, text[ent.start : ent.end])
+        if prep is None:
+            prep = _governing_prep(tokens, ts)
+        m = Mention(ts, te, ent.start, ent.end, ent.label, actor, country,
+                    str(a.get("name") or a.get("name_en") or text[ent.start : ent.end]),
+                    a.get("entity_id"), prep, [ent])
+        if out and _same_group(out[-1], m, tokens):
+            prev_m = out[-1]
+            prev_m.te, prev_m.end = max(prev_m.te, m.te), max(prev_m.end, m.end)
+            prev_m.spans.append(ent)
+            # The most specific code names the group: a person (RUSGOV) over a bare country (RUS).
+            if m.label == "PER" or (m.actor and not prev_m.actor) or (m.actor and len(m.actor) > len(prev_m.actor or "")):
+                prev_m.actor, prev_m.country = m.actor or prev_m.actor, m.country or prev_m.country
+                prev_m.name, prev_m.entity_id, prev_m.label = m.name, m.entity_id, m.label
+            continue
+        out.append(m)
+    return out
+
+
+TITLE_WORDS = tuple(_n(w) for w in (
+    "نظير", "وزير", "رئيس", "زعيم", "ملك", "أمير", "سفير", "قائد", "مبعوث", "ممثل", "المتحدث", "حليف", "ولي",
+))
+
+
+def _governing_prep(tokens: list[Token], ts: int) -> str | None:
+    """A preposition up to four words before a mention, across adjectives and titles only.
+
+    "مع نظيرته الكورية الشمالية تشوي" -> مع; "لقاء تشوي" stops at لقاء (a bare noun heads
+    the phrase, so تشوي is its genitive, not the object of an earlier preposition).
+    """
+    for k in range(ts - 1, max(-1, ts - 5), -1):
+        t = tokens[k]
+        w = _n(t.text)
+        if w in PREPOSITIONS:
+            return w
+        if t.kind == "punct":
+            return None
+        if w.startswith(("ال", "وال")) and w not in PREPOSITIONS:
+            continue
+        if w.lstrip("و").startswith(TITLE_WORDS) or w in PLACE_HEADS:
+            continue
+        return None
+    return None
+
+
+def _same_group(a: Mention, b: Mention, tokens: list[Token]) -> bool:
+    if a.code is None or a.code != b.code or b.prep is not None:
+        return False
+    gap = [t for t in tokens[a.te + 1 : b.ts] if t.kind != "punct" or t.text in "،,"]
+    return len(gap) <= 1 and not any(_n(t.text) in ("و",) for t in gap)
+
+
+def clause_bounds(words: list[str], tokens: list[Token]) -> list[int]:
+    """Token indices where a new clause starts (always includes 0)."""
+    starts = [0]
+    for i, (w, t) in enumerate(zip(words, tokens, strict=False)):
+        if i == 0:
+            continue
+        nw = _n(w)
+        if nw in CLAUSE_WORDS:
+            starts.append(i)
+        elif t.kind == "punct" and (t.text in _PUNCT_BREAK):
+            starts.append(i + 1)
+        elif t.kind == "punct" and t.text in "،," and i + 1 < len(words) and _n(words[i + 1]).startswith("و") and len(words[i + 1]) > 3:
+            starts.append(i + 1)
+    return sorted(set(s for s in starts if s < len(words)))
+
+
+def clause_of(starts: list[int], i: int, n: int) -> tuple[int, int]:
+    cs = 0
+    ce = n
+    for s in starts:
+        if s <= i:
+            cs = s
+        else:
+            ce = s
+            break
+    return cs, ce
+
+
+def nearest_timex(timexes: list[tuple[int, Span]], i: int, lo: int, hi: int) -> Span | None:
+    """The date timex nearest to token ``i`` among those whose token index is in [lo, hi)."""
+    best: tuple[int, Span] | None = None
+    for ti, span in timexes:
+        if lo <= ti < hi:
+            d = abs(ti - i)
+            if best is None or d < best[0]:
+                best = (d, span)
+    return best[1] if best else None
+
+
+def is_date_timex(span: Span) -> bool:
+    a = span.attrs
+    kind = a.get("kind", "date")
+    value = a.get("value")
+    return kind == "date" and isinstance(value, str) and len(value) >= 4 and value[:4].isdigit()

@@ -1,0 +1,61 @@
+"""Whether the text asserts an event, reports it as someone's claim, denies it, or puts it in the future or an "if".
+
+Cues are read in a short window before the trigger inside its clause, so a
+negation or condition elsewhere in a long sentence does not leak onto it.
+Precedence: denied > hypothetical > future > claim > asserted.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from marsad.clean.normalize import normalize
+
+# Particles that negate the verb right after them (لم يلتق، لن يزور، لا يدعم، ما زار).
+_NEGATION = frozenset(normalize(w) for w in ("لم", "لن", "لا", "ما", "ليس", "ليست", "غير", "دون", "بدون", "عدم", "ولم", "ولن", "ولا", "فلم", "فلن"))
+_DENIAL_VERBS = frozenset(normalize(w) for w in ("نفى", "نفت", "ينفي", "تنفي", "نفوا", "ونفت", "ونفى", "أنكر", "أنكرت", "ينكر", "تنكر", "نفيه", "نفيها"))
+_FUTURE = frozenset(normalize(w) for w in (
+    "سوف", "يعتزم", "تعتزم", "اعتزم", "اعتزمت", "ينوي", "تنوي", "المقرر", "المتوقع", "المرتقب", "المرتقبة",
+    "يتوقع", "ويعتزم", "وتعتزم", "المزمع", "سيتم", "ستتم", "لن",
+))
+_FUTURE_AFTER = frozenset(normalize(w) for w in ("المقبل", "المقبلة", "القادم", "القادمة"))
+_CONDITIONAL = frozenset(normalize(w) for w in (
+    "إذا", "اذا", "لو", "حال", "لولا", "وإذا", "فإذا", "ولو", "إذ",
+))
+_MODAL = frozenset(normalize(w) for w in ("قد", "ربما", "يمكن", "يحتمل", "محتمل", "المحتمل", "يمكنها", "يمكنه", "لعل"))
+# إن (if) is left out: normalized it is the same as أن/إن (that), which is everywhere.
+
+WINDOW = 4
+
+
+def event_context(
+    words: Sequence[str],
+    trigger_index: int,
+    clause_start: int,
+    future_prefix: bool = False,
+    in_statement: bool = False,
+    clause_end: int | None = None,
+) -> str:
+    """The context flag of a trigger at ``trigger_index`` in a sentence's token list."""
+    lo = max(clause_start, trigger_index - WINDOW)
+    before = [normalize(w) for w in words[lo:trigger_index]]
+    # A negation right before the trigger, or a denial verb governing the clause, denies it.
+    if any(w in _NEGATION for w in before[-2:]) or any(normalize(w) in _DENIAL_VERBS for w in words[clause_start:trigger_index]):
+        return "denied"
+    clause_words = [normalize(w) for w in words[clause_start:trigger_index]]
+    for k, w in enumerate(clause_words):
+        if w in _CONDITIONAL:
+            prev = clause_words[k - 1] if k > 0 else (normalize(words[clause_start - 1]) if clause_start > 0 else "")
+            if w == "حال" and prev not in ("في", "وفي"):
+                continue
+            return "hypothetical"
+    if any(w in _MODAL for w in before[-2:]):
+        return "hypothetical"
+    if future_prefix or any(w in _FUTURE for w in before):
+        return "future"
+    end = clause_end if clause_end is not None else min(len(words), trigger_index + 8)
+    if any(normalize(w) in _FUTURE_AFTER for w in words[trigger_index + 1 : end]):
+        return "future"
+    if in_statement:
+        return "claim"
+    return "asserted"

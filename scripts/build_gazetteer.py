@@ -1,0 +1,360 @@
+"""Compile the entity gazetteer shipped in marsad/resources/data/.
+
+Sources (read at build time only):
+
+* scripts/gazetteer_curated.txt — our hand-written entries (countries' variants and
+  long forms, capitals, cities, nationality adjectives, institutions, media, people);
+* CLDR through babel — Arabic country names (ISO3) and time-zone exemplar cities;
+* ../shared/data/petrarch-ar/actor_dict_ar_v4.txt — people and organisations with
+  dated CAMEO codes (lemmatized and noisy: filtered hard);
+* ../shared/data/camel-morph/MSA-Noun-Prop-LEX.csv — proper-noun lemmas with English
+  glosses, compiled to a token → gloss table used for English names and as a
+  "known name token" lexicon;
+* ../shared/data/anercorp/*train.conll — only to learn which short words are common
+  (tagged O often), so city names that are also common words are dropped.
+
+Outputs: gazetteer.jsonl.gz (one entity per line) and gazetteer_names.tsv.gz.
+
+    python scripts/build_gazetteer.py [--shared ../shared]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import gzip
+import hashlib
+import json
+import re
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from marsad.clean.normalize import normalize  # noqa: E402
+from marsad.entities.variants import key_string, name_key  # noqa: E402
+
+OUT_DIR = REPO / "marsad" / "resources" / "data"
+CURATED = Path(__file__).resolve().parent / "gazetteer_curated.txt"
+
+KIND_TYPE = {"country": "GPE", "capital": "GPE", "city": "LOC", "place": "LOC", "person": "PER", "org": "ORG"}
+
+# Words that make a PETRARCH actor phrase a description, not a name.
+_GENERIC_WORDS = set(
+    """رئيس وزير وزارة وزراء نائب زعيم قائد أمين عام مدير مسؤول متحدث ناطق سفير ملك أمير عاهل شيخ جنرال
+    لواء عقيد عميد مشير دكتور سيد سيدة حكومة جيش قوة قوات شرطة أمن مجلس برلمان حزب جبهة حركة منظمة
+    اتحاد جماعة وكالة شركة بنك جامعة مكتب دائرة هيئة لجنة محكمة قاضي نظام دولة جمهورية مملكة إمارة
+    ولاية مدينة محافظة إقليم منطقة عضو أعضاء ممثل مندوب مبعوث مستشار خارجية دفاع داخلية مالية عدل
+    تعليم صحة عمل اقتصاد تجارة نفط طاقة ل في من على مع عن إلى الى ب و رجل امرأة شعب مواطن مسلح مسلحين
+    معارضة متمرد متمردين انفصالي ميليشيا عصابة إرهابي سابق جديد أول ثاني انتقالي مؤقت نبأ أنباء صحيفة
+    قناة تلفزيون إذاعة مؤسسة معهد مركز مجموعة تحالف ائتلاف كتلة تيار لجان قيادة أركان بحرية جوية ثورة
+    إدارة منطقة حد مجلة وسيلة إعلام احتلال قضاء بيت مسؤول مسوولون مسؤولون مجموعة سلطة سلطات نقابة رابطة
+    مستشفى سجن معسكر مطار ميناء قاعدة جزيرة نهر جبل بحر شمال جنوب شرق غرب وسط مخيم قرية بلدة حي شارع
+    ناشط ناشطون لاجئ لاجئين جندي جنود ضابط ضباط طالب طلاب عامل عمال تاجر صحفي مراسل كاتب شاعر فنان
+    رياض جواز عائلة أسرة آل كنيسة مسجد مطران بطريرك إمام حاكم سلطان رئاسة برلماني نائب نواب اخ ابن""".split()
+)
+GENERIC = {normalize(w) for w in _GENERIC_WORDS}
+ORG_HEADS = {normalize(w) for w in ("حركة", "حزب", "منظمة", "جبهة", "جماعة", "اتحاد", "تحالف", "ائتلاف")}
+ISO3_RE = re.compile(r"^[A-Z]{3}")
+_BW = {
+    "'": "ء", "|": "آ", ">": "أ", "&": "ؤ", "<": "إ", "}": "ئ", "A": "ا", "b": "ب", "p": "ة", "t": "ت",
+    "v": "ث", "j": "ج", "H": "ح", "x": "خ", "d": "د", "*": "ذ", "r": "ر", "z": "ز", "s": "س", "$": "ش",
+    "S": "ص", "D": "ض", "T": "ط", "Z": "ظ", "E": "ع", "g": "غ", "f": "ف", "q": "ق", "k": "ك", "l": "ل",
+    "m": "م", "n": "ن", "h": "ه", "w": "و", "Y": "ى", "y": "ي", "{": "ا", "_": "",
+}
+
+
+def buckwalter_to_arabic(bw: str) -> str:
+    return "".join(_BW.get(c, "") for c in bw)
+
+
+def slug(text: str) -> str:
+    s = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    return s or "x"
+
+
+def key_id(prefix: str, name: str) -> str:
+    return f"{prefix}:k-{hashlib.sha1(key_string(name).encode('utf-8')).hexdigest()[:10]}"
+
+
+def parse_codes(field: str) -> list[list[Any]]:
+    """"RUSGOV@2004-03-09..2010-01-01, USA" -> [[code, start|None, end|None], ...]."""
+    out: list[list[Any]] = []
+    for part in field.split(","):
+        part = part.strip()
+        if not part or part == "-":
+            continue
+        code, _, dates = part.partition("@")
+        start, _, end = dates.partition("..")
+        out.append([code.strip(), start.strip() or None, end.strip() or None])
+    return out
+
+
+def read_curated() -> list[dict[str, Any]]:
+    entries = []
+    for line in CURATED.read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        kind, codes, name_en, arabic = (f.strip() for f in line.split("|"))
+        variants = [v.strip() for v in arabic.split(";") if v.strip()]
+        entries.append({"kind": kind, "codes": parse_codes(codes), "name_en": name_en, "variants": variants})
+    return entries
+
+
+def alpha3_map() -> dict[str, str]:
+    from babel.core import get_global
+
+    out = {}
+    for alias, targets in get_global("territory_aliases").items():
+        if len(alias) == 3 and alias.isalpha() and len(targets) == 1 and len(targets[0]) == 2:
+            out.setdefault(targets[0], alias)
+    return out
+
+
+def common_words(shared: Path) -> Counter[str]:
+    counts: Counter[str] = Counter()
+    for p in (shared / "data" / "anercorp").glob("*train.conll"):
+        for line in p.read_text(encoding="utf-8").splitlines():
+            parts = line.split()
+            if len(parts) == 2 and parts[1] == "O":
+                counts[normalize(parts[0])] += 1
+    return counts
+
+
+def cldr_entries(curated: list[dict[str, Any]], common: Counter[str]) -> list[dict[str, Any]]:
+    from babel import Locale
+    from babel.core import get_global
+
+    a3 = alpha3_map()
+    loc = Locale("ar")
+    en = Locale("en")
+    curated_countries = {e["codes"][0][0]: e for e in curated if e["kind"] == "country"}
+    out = []
+    for a2, name in loc.territories.items():
+        if not (len(a2) == 2 and a2.isalpha()) or a2 not in a3 or a2 in ("ZZ", "EU", "UN", "EZ", "QO"):
+            continue
+        iso3 = a3[a2]
+        variants = [name]
+        m = re.match(r"^(.*?)\s*\((.*)\)$", name)
+        if m:
+            variants = [m.group(1), m.group(2)]
+        cur = curated_countries.pop(iso3, None)
+        if cur:
+            variants = cur["variants"] + [v for v in variants if v not in cur["variants"]]
+            name_en = cur["name_en"]
+        else:
+            name_en = en.territories.get(a2, iso3)
+        out.append({"kind": "country", "codes": [[iso3, None, None]], "name_en": name_en, "variants": variants,
+                    "source": "cldr"})
+    for cur in curated_countries.values():
+        out.append(cur | {"source": "curated"})
+    # exemplar cities: LOC with their country
+    zone_territories = get_global("zone_territories")
+    taken = {normalize(v) for e in curated for v in e["variants"]}
+    for e in out:
+        taken.update(normalize(v) for v in e["variants"])
+    seen: set[str] = set()
+    for zone, data in loc.time_zones.items():
+        city = data.get("city")
+        a2 = zone_territories.get(zone)
+        if not city or not a2 or a2 not in a3:
+            continue
+        n = normalize(city)
+        if n in taken or n in seen or len(n.replace(" ", "")) < 4 or not re.search("[\u0600-\u06ff]", n):
+            continue
+        if " " not in n and common[n] >= 2:
+            continue
+        seen.add(n)
+        en_city = en.time_zones.get(zone, {}).get("city") or zone.split("/")[-1].replace("_", " ")
+        out.append({"kind": "city", "codes": [[a3[a2], None, None]], "name_en": en_city, "variants": [city],
+                    "source": "cldr"})
+    return out
+
+
+_PETR_CODE = re.compile(r"\[([A-Z]+)\s*(?:([<>])\s*(\d{8})|(\d{8})\s*-\s*(\d{8}))?\s*\]")
+
+
+def _iso(d: str | None) -> str | None:
+    if not d or d.startswith("1800") or d.startswith("2200"):
+        return None
+    return f"{d[:4]}-{d[4:6]}-{d[6:]}"
+
+
+def petrarch_entries(
+    shared: Path, iso3: set[str], nat_keys: set[str], common: Counter[str]
+) -> list[dict[str, Any]]:
+    path = shared / "data" / "petrarch-ar" / "actor_dict_ar_v4.txt"
+    if not path.exists():
+        print(f"warning: {path} missing; skipping PETRARCH actors", file=sys.stderr)
+        return []
+    actors: dict[str, list[list[Any]]] = defaultdict(list)
+    forms: dict[str, str] = {}
+    current: str | None = None
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        if not raw.strip() or raw.lstrip().startswith("#"):
+            continue
+        if not raw[0].isspace():
+            head = raw.split("[", 1)[0].strip().strip("_").strip()
+            current = head or None
+            if current:
+                forms.setdefault(key_string(current), current)
+        if current is None:
+            continue
+        for m in _PETR_CODE.finditer(raw):
+            code, op, d1, s, e = m.groups()
+            start = end = None
+            if op == ">":
+                start = _iso(d1)
+            elif op == "<":
+                end = _iso(d1)
+            elif s:
+                start, end = _iso(s), _iso(e)
+                if start and end and end < start:
+                    end = None
+            actors[key_string(current)].append([code, start, end])
+    out = []
+    persons_last: set[str] = set()
+    candidates = []
+    for key, codes in actors.items():
+        name = forms[key].replace("_", " ")
+        words = normalize(name).split()
+        if len("".join(words)) < 3 or any(len(w) < 2 for w in words):
+            continue
+        if not any(ISO3_RE.match(c[0]) and c[0][:3] in iso3 or c[0].startswith("IGO") for c in codes):
+            continue
+        if all(len(c[0]) == 3 and c[0] != "IGO" for c in codes):
+            continue  # a bare country code marks a place or a description, not a person
+        stripped = [w[2:] if w.startswith("ال") and len(w) > 3 else w for w in words]
+        if any(k in nat_keys for k in name_key(name)):
+            continue
+        if len(words) >= 2 and words[0] in ORG_HEADS and not any(w in GENERIC for w in stripped[1:]):
+            candidates.append(("org", name, codes))
+        elif 2 <= len(words) <= 4 and not any(w in GENERIC or common[w] >= 3 for w in stripped):
+            candidates.append(("person", name, codes))
+            persons_last.add(name_key(name)[-1])
+        elif len(words) == 1:
+            candidates.append(("single", name, codes))
+    for kind, name, codes in candidates:
+        if kind == "single":
+            if name_key(name)[0] not in persons_last or len(name_key(name)[0]) < 4 or common[normalize(name)] >= 1:
+                continue  # a lone surname must be distinctive and not an everyday word
+            kind = "person"
+        seen = set()
+        uniq = []
+        for c in codes:
+            t = tuple(c)
+            if t not in seen:
+                seen.add(t)
+                uniq.append(c)
+        out.append({"kind": kind, "codes": uniq, "name_en": None, "variants": [name], "source": "petrarch"})
+    return out
+
+
+def camel_names(shared: Path) -> dict[str, str]:
+    path = shared / "data" / "camel-morph" / "MSA-Noun-Prop-LEX.csv"
+    if not path.exists():
+        print(f"warning: {path} missing; no English glosses", file=sys.stderr)
+        return {}
+    out: dict[str, str] = {}
+    with path.open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            ar = normalize(buckwalter_to_arabic(row["LEMMA"]))
+            gloss = re.split(r"###|;", row["GLOSS"])[0].strip().replace("_", " ")
+            gloss = re.sub(r"\s*\(.*?\)", "", gloss)
+            if len(ar) >= 2 and gloss and ar not in out:
+                out[ar] = gloss
+    return out
+
+
+def finish(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Give ids, canonical names and types; drop later entries whose variants are already taken."""
+    out = []
+    taken: dict[tuple[str, ...], str] = {}
+    ids: set[str] = set()
+    for e in entries:
+        kind = e["kind"]
+        codes = e["codes"]
+        country = None
+        if codes and ISO3_RE.match(codes[0][0]) and kind != "org" or kind in ("country", "capital", "city", "place"):
+            country = codes[0][0][:3] if codes and ISO3_RE.match(codes[0][0]) else None
+        if kind in ("person", "org"):
+            cands = {c[0][:3] for c in codes if ISO3_RE.match(c[0]) and c[0][:3] not in ("IGO", "MED", "EDU")}
+            country = cands.pop() if len(cands) == 1 else None
+        variants = []
+        for v in e["variants"]:
+            k = name_key(v)
+            if not k:
+                continue
+            if k in taken and taken[k] != e.get("_id"):
+                if e["source"] != "curated" or kind == "nat":
+                    continue
+            variants.append(v)
+        if not variants:
+            continue
+        typ = KIND_TYPE.get(kind, "NAT" if kind == "nat" else "MISC")
+        if e.get("name_en"):
+            eid = f"{typ.lower()}:{slug(e['name_en'])}"
+        else:
+            eid = key_id(typ.lower(), variants[0])
+        if eid in ids:
+            eid = key_id(typ.lower(), variants[0])
+        if eid in ids:
+            continue
+        ids.add(eid)
+        for v in variants:
+            taken.setdefault(name_key(v), eid)
+        rec = {
+            "id": eid, "kind": kind, "type": typ, "name": variants[0], "name_en": e.get("name_en"),
+            "variants": variants, "codes": codes, "country": country, "source": e["source"],
+        }
+        out.append(rec)
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--shared", default=str(REPO.parent / "shared"))
+    ap.add_argument("--out", default=str(OUT_DIR))
+    args = ap.parse_args(argv)
+    shared = Path(args.shared)
+    curated = [e | {"source": "curated"} for e in read_curated()]
+    common = common_words(shared)
+    cldr = cldr_entries(curated, common)
+    iso3 = {e["codes"][0][0] for e in cldr if e["kind"] == "country"}
+    non_country = [e for e in curated if e["kind"] != "country"]
+    countries = [e for e in cldr if e["kind"] == "country"]
+    cities = [e for e in cldr if e["kind"] == "city"]
+    nat_keys = {k for e in curated if e["kind"] == "nat" for v in e["variants"] for k in name_key(v)}
+    entries = finish(countries + non_country + cities + petrarch_entries(shared, iso3, nat_keys, common))
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    with gzip.open(out / "gazetteer.jsonl.gz", "wt", encoding="utf-8", compresslevel=9) as fh:
+        for rec in entries:
+            fh.write(json.dumps(rec, ensure_ascii=False, separators=(",", ":")) + "\n")
+    names = camel_names(shared)
+    for rec in entries:
+        if rec["type"] == "PER" and rec["name_en"]:
+            for ar, en in zip(normalize(rec["name"]).split(), rec["name_en"].split(), strict=False):
+                names.setdefault(ar, en)
+    with gzip.open(out / "gazetteer_names.tsv.gz", "wt", encoding="utf-8", compresslevel=9) as fh:
+        fh.write("# normalized Arabic name token\tEnglish gloss (camel_morph proper nouns, CC BY 4.0, and our entries)\n")
+        for ar, en in sorted(names.items()):
+            fh.write(f"{ar}\t{en}\n")
+    name_tokens = {bare for rec in entries if rec["type"] in ("PER", "GPE", "LOC", "ORG")
+                   for v in rec["variants"] for bare in normalize(v).split()}
+    everyday = sorted(w for w, n in common.items()
+                      if n >= 3 and w not in names and w not in name_tokens and re.fullmatch("[\u0621-\u064a]+", w))
+    with gzip.open(out / "gazetteer_common.txt.gz", "wt", encoding="utf-8", compresslevel=9) as fh:
+        fh.write("# everyday words (tagged O at least 3 times in ANERcorp train), normalized\n")
+        fh.write("\n".join(everyday) + "\n")
+    kinds = Counter(e["kind"] for e in entries)
+    print(f"wrote {len(entries)} entities {dict(kinds)} and {len(names)} name glosses to {out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
