@@ -288,3 +288,33 @@ def test_offsets_point_into_the_display_text() -> None:
         cue = st["cue"]
         assert text[cue["start"] : cue["end"]] == cue["text"]
         assert st["start"] <= min(c["start"], cue["start"]) and st["end"] >= c["end"]
+
+
+# --- more speaker and source patterns -------------------------------------
+
+def test_transmitted_speech_names_speaker_and_source() -> None:
+    st = only(analyze("ونقلت صحيفة الوطن عن مسؤول في البلدية قوله إن المشروع سيكتمل قريبا."))
+    assert "مسؤول في البلدية" in st["speaker"]["text"]
+    assert st["reported_by"][0]["kind"] == "media"
+    found = statements(analyze("وقال المحافظ إن الطرق آمنة.\nونقلت عنه إذاعة المدينة قوله: «لا داعي للقلق على الإطلاق»."))
+    assert found[1]["speaker"]["text"] == "المحافظ"
+    assert found[1]["reported_by"][0]["kind"] == "tv"
+
+
+def test_quoted_name_right_after_the_verb() -> None:
+    st = only(analyze('وقال "سامر الحلبي" مدرب الفريق: إن اللاعبين جاهزون للمباراة.'))
+    assert st["speaker"]["text"].startswith("سامر الحلبي")
+    assert st["content"]["text"].startswith("إن اللاعبين")
+
+
+def test_title_with_only_a_place_is_not_that_place() -> None:
+    text = "وقال أمير منطقة الجوف إن المهرجان سيستمر أسبوعا."
+    st = only(analyze(text, entities=[("منطقة الجوف", "GPE", "Al Jawf Region")]))
+    assert st["speaker"]["resolved"] is False
+    assert st["speaker"]["affiliation"]["name_en"] == "Al Jawf Region"
+
+
+def test_writer_asides_and_legal_phrases_are_not_statements() -> None:
+    assert statements(analyze("يذكر أن المدينة استضافت البطولة ذاتها قبل عامين.")) == []
+    st = only(analyze("وأعلنت الهيئة أن الرسوم ستخفض، وفقا للقانون الجديد."))
+    assert all(r["kind"] == "wire" for r in st["reported_by"])

@@ -297,3 +297,12 @@ def test_outlet_in_its_own_dateline_is_not_a_place() -> None:
     assert clean_text("المنار- جدة: افتتح المعرض.", outlet="المنار").dateline["places"] == ["جدة"]
     assert clean_text("جدة- المنار: افتتح المعرض.", outlet="المنار").dateline["places"] == ["جدة"]
     assert clean_text("سعاد المالكي- المنار: افتتح المعرض.", outlet="المنار").dateline["places"] == []
+
+
+def test_cleaning_twice_keeps_the_record() -> None:
+    raw = f"[ad_1]\n{BODY}\nشاركها."
+    art = clean_article(Article(text=raw, raw=raw))
+    first = list(art.meta["removed"])
+    clean_article(art)
+    assert art.meta["removed"] == first
+    assert art.text == BODY

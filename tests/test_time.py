@@ -293,3 +293,8 @@ def test_sentence_timexes() -> None:
 )
 def test_compound_forms(sentence: str, published: str, value: str) -> None:
     assert only(sentence, published)["value"] == value
+
+
+def test_weekday_after_the_preposition_li() -> None:
+    t = only("أرجأت المحكمة الجلسة للاثنين المقبل بطلب من الدفاع.")
+    assert (t["text"], t["value"]) == ("للاثنين المقبل", "2023-10-23")

@@ -106,11 +106,10 @@ def test_saudinewsnet_sample_runs_clean(shared_dir: Path) -> None:
     path = shared_dir / "corpus" / "saudinewsnet" / "saudinewsnet-2015.jsonl.gz"
     with gzip.open(path, "rt", encoding="utf-8") as fh:
         rows = [json.loads(line) for _, line in zip(range(300), fh, strict=False)]
-    dated = 0
     for row in rows:
         art = annotate(Article(text=row["content"] or "", url=row["url"]))
-        dated += art.published is not None
+        if date_from_url(row["url"]) is not None:
+            assert art.published is not None
         for span in art.layer("timexes"):
             assert 0 <= span.start < span.end <= len(art.text)
             assert span.attrs["kind"] in {"date", "duration", "set"}
-    assert dated > 0

@@ -188,6 +188,8 @@ class Speaker:
             out["role"] = self.role
         if self.extra.get("antecedent"):
             out["antecedent"] = self.extra["antecedent"]
+        if self.extra.get("affiliation"):
+            out["affiliation"] = self.extra["affiliation"]
         return out
 
     def carried(self, how: str) -> Speaker:
@@ -222,7 +224,7 @@ def _skip_adverbs(toks: list[Tok], i: int, limit: int) -> int:
 
 
 def _quoted_name_end(toks: list[Tok], k: int, limit: int) -> int:
-    """After an institution word, a short quoted name is part of the phrase: وكالة "تاس"."""
+    """The index after a short quoted name starting at ``k`` (وكالة "تاس"), or ``k`` when there is none."""
     j = k + 1
     while j < limit and not toks[j].is_quote and j - k <= 4:
         j += 1
@@ -251,6 +253,15 @@ class SpeakerFinder:
         first = toks[k]
         if _object_like(first.norm, object_preps) and first.norm not in self.entities.name_tokens:
             return None
+        if first.is_quote and _quoted_name_end(toks, k, limit) > k:
+            # قال "فلان" لاعب الفريق: ... — a quoted name opens the subject.
+            end = _quoted_name_end(toks, k, limit)
+            while end < limit and end - k < _MAX_SUBJECT and not _is_stop(toks[end]):
+                end += 1
+            sp = self._make(toks, k + 1, end, "subject", tight=True, verb_gender=verb_gender)
+            if sp is not None:
+                sp.text = sp.text.strip(' "«»“”')
+            return sp
         if first.norm in PREPOSITIONS or first.norm in COMPLEMENTIZERS or first.norm in _PUNCT or first.is_quote:
             # The subject can still follow a short adjunct: "وقالت في بيان الوزارة" is rare; a pronoun subject is not.
             return None
@@ -289,7 +300,9 @@ class SpeakerFinder:
                 # No entities to go by: the whole chain up to the content names the speaker.
                 end = max(end, chain_end)
         tight = end == limit or (end < len(toks) and (toks[end].norm in _PUNCT or toks[end].is_quote
-                                                      or _object_like(toks[end].norm, object_preps)))
+                                                      or _object_like(toks[end].norm, object_preps)
+                                                      or end == k + 1 and (toks[end].norm in PREPOSITIONS
+                                                                           or toks[end].norm in TEMPORAL)))
         return self._make(toks, k, end, "subject", tight=tight, verb_gender=verb_gender)
 
     def subject_before(self, toks: list[Tok], i: int) -> Speaker | None:
@@ -347,7 +360,7 @@ class SpeakerFinder:
         ents = [s for s in self.entities.within(ds, de) if s.label in ("PER", "ORG", "GPE", "MISC")]
         if ents and head not in TITLES and head not in INSTITUTIONS:
             lead = ents[0]
-            if lead.start > ds + 2 and not toks[k].is_quote:
+            if lead.start > ds + 2 and not toks[k].is_quote and not head.startswith("ال"):
                 # "دعم بيونغ يانغ": a noun phrase that merely contains a name is not its speaker.
                 return None
             # The subject is the leading entity, with entities coordinated to it: "كوريا الجنوبية والولايات المتحدة".
@@ -369,6 +382,7 @@ class SpeakerFinder:
         if head in SPOKESPERSON:
             speaker.role = "spokesperson"
         people = [s for s in ents if s.label == "PER"]
+        orgs = [s for s in ents if s.label in ("ORG", "MISC")]
         if people:
             # The person closes a title chain: المتحدث باسم الكرملين ديميتري بيسكوف.
             chosen = people[-1] if head in TITLES else people[0]
@@ -376,13 +390,15 @@ class SpeakerFinder:
             if chosen.end < de:
                 speaker.end = chosen.end
                 speaker.text = self.text[ds : chosen.end]
-            speaker.role = None if chosen.start > ds and head not in SPOKESPERSON else speaker.role
-            if chosen is people[-1] and head in SPOKESPERSON:
-                speaker.role = None
-        elif ents:
+        elif orgs and (head in SPOKESPERSON or head not in TITLES):
             # متحدث باسم وزارة الخارجية: the spokesperson speaks for the organisation (kept as role).
+            speaker.ref = entity_ref(orgs[0], self.text)
+        elif ents and head not in TITLES and head not in INSTITUTIONS:
             speaker.ref = entity_ref(ents[0], self.text)
-        else:
+        elif ents:
+            # "أمير منطقة عسير"، "وكالة تونس للأنباء": described by a place or body, not that place or body.
+            speaker.extra["affiliation"] = entity_ref(ents[0], self.text)
+        if speaker.ref is None:
             speaker.ref = lookup_ref(speaker.text)
             if speaker.ref is None and len(words) == 1 and head.startswith("ال") and head in INSTITUTIONS:
                 # "وقالت الوزارة": the ministry named last before.
@@ -412,7 +428,7 @@ class SpeakerFinder:
         if verb_gender == "f" and not bare.endswith(("ه", "ات", "اء")) and head not in self.feminine:
             # "وأكدت مجددا دعم ...": a masculine noun cannot be the subject of a feminine verb.
             return False
-        if tight and len(words) <= 6:
+        if tight and len(words) <= _MAX_SUBJECT:
             # The phrase runs right up to the content ("وأفاد البيان أن"، "أكدت والدة اللاعب أنها").
             return True
         if self.entities:

@@ -34,11 +34,13 @@ _COMMAS = frozenset((",", "،"))
 _SENT_END = frozenset((".", "!", "?", "؟", "…", ";", "؛"))
 # Words before a verb that make it part of a noun phrase ("ما قاله"، "الذي أعلن").
 _RELATIVE = frozenset(_N(w) for w in ("ما", "الذي", "التي", "الذين", "مما", "عما", "بما", "لما", "كما", "مثلما"))
+_NAME_QUOTE_BEFORE = frozenset(("ل", "لصحيفه", "لوكاله", "لقناه", "صحيفه", "وكاله", "قناه", "موقع", "مجله"))
 _FORMULA_LEMMAS = frozenset(("ذكر", "أشار"))
 _NEGATING = frozenset(_N(w) for w in ("غير", "وغير"))
 _QUOTE_WORDS = frozenset(_N(w) for w in ("قوله", "قولها", "قولهم", "قوله:", "القول"))
 _POST_POSED_LEMMAS = frozenset(("قال", "أضاف", "تابع", "أكد", "أوضح", "ذكر", "صرح", "أردف"))
-_MAX_GAP = 28  # tokens between a cue and its content
+_MAX_GAP = 28
+_MAX_PRONOUN_GAP = 9  # tokens between a cue and its content
 _MAX_LOOKBACK = 8  # statements searched for a pronoun's antecedent
 _MAX_ORPHANS = 3  # quoted sentences waiting for a following attribution
 
@@ -265,7 +267,15 @@ def _statement_at(
     if speaker is None:
         if verb.needs_subject:
             return None
-        speaker = _antecedent(form, history, si, toks, i, entities, finder)
+        if form.kind != "participle" and content_kind in ("comp", "colon", "quote") and content_tok is not None \
+                and content_tok - i > _MAX_PRONOUN_GAP:
+            return None  # no subject and the content far away: "رأي إيجابي في ... منذ أن"
+        agreement = form
+        if via is not None and toks[i + 1].norm in _PRONOUN_FROM:
+            # "نقلت عنه": the verb agrees with the medium; the pronoun tells the speaker's gender.
+            pron = toks[i + 1].norm
+            agreement = CueForm(form.verb, form.kind, "f" if pron.endswith("ها") else ("m" if pron.endswith("ه") else None))
+        speaker = _antecedent(agreement, history, si, toks, i, entities, finder)
     if speaker is None:
         speaker = Speaker(cue_tok_text(text, cue_tok), how="unresolved")
         speaker.extra["unresolved_cue"] = True
@@ -342,7 +352,11 @@ def _content_start(
         if t.is_quote and not form.verb.complement_only:
             q = quote_at(quotes, t.start)
             if q is not None and q.start == t.start and q.opened and _quote_word_count(toks, j, in_quote) >= 2:
-                later_comp = any(toks[k].norm in COMPLEMENTIZERS for k in range(j + 1, stop) if not in_quote[k])
+                if j > 0 and toks[j - 1].norm in _NAME_QUOTE_BEFORE:
+                    j += 1
+                    continue  # لـ«الشرق الأوسط»: a quoted name, not what was said
+                later_comp = any(toks[k].norm in COMPLEMENTIZERS or toks[k].norm == ":" for k in range(j + 1, stop)
+                                 if not in_quote[k])
                 if _quote_word_count(toks, j, in_quote) >= 4 or not later_comp:
                     return j, "quote"
         if w in _SENT_END:

@@ -166,9 +166,11 @@ def clean_text(text: str, outlet: str | None = None) -> CleanResult:
             continue
         for kind, pattern in F.PREFIX_RULES:
             m = pattern.match(line)
-            if m and m.end() < len(line):
+            if m:
                 result._remove(kind, m.group())
                 line = line[m.end() :]
+        if not line:
+            continue
         kind = _line_junk(line)
         if kind is not None:
             if kind == "credit":
@@ -251,14 +253,15 @@ def clean_article(article: Article) -> Article:
     meta = article.meta
     author_wires = wires_in(article.author) if article.author else []
     meta["wires"] = merge_wires(meta.get("wires"), result.wires + author_wires)
-    contributors = merge_wires(meta.get("contributors"), result.contributors)
+    contributors = list(dict.fromkeys([*(meta.get("contributors") or []), *result.contributors]))
     if contributors:
         meta["contributors"] = contributors
     if result.dateline is not None:
         meta["dateline"] = result.dateline
     else:
         meta.pop("dateline", None)
-    meta["removed"] = result.removed
+    # Cleaning an already clean article removes nothing and must not forget the first pass.
+    meta["removed"] = [*(meta.get("removed") or []), *result.removed]
     if not result.text and original.strip():
         article.warn("cleaning left no text: the page held only site furniture")
     if not article.title and result.title:

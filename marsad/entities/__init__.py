@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from marsad.entities.annotate import annotate
+from marsad.entities.mentions import annotate
 from marsad.entities.variants import key_string, name_key, names_match, token_key, tokens_match
 
 __all__ = [

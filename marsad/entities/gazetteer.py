@@ -54,6 +54,7 @@ class Match:
     entry: Entry
     length: int  # tokens consumed
     fuzzy: bool
+    exact: int = 0  # tokens spelled exactly as in the variant
 
 
 @lru_cache(maxsize=200_000)
@@ -127,7 +128,7 @@ class Gazetteer:
                         stack.append((child, depth + 1, 1))
         if best is None:
             return None
-        return Match(best[4], best[0], best[1] < 0)
+        return Match(best[4], best[0], best[1] < 0, best[2])
 
     def _accept(
         self, words: Sequence[str], start: int, vtoks: tuple[str, ...], nfuzzy: int, entry: Entry

@@ -69,7 +69,9 @@ def verb_forms(past: str, present: str | None = None) -> set[str]:
             forms |= {pre + body + o for o in _OBJ}
         for pre in ("ي", "ت"):
             if defective:
+                # the jussive drops the weak letter: لم يلتق، لم تدع
                 forms |= {pre + body[:-1] + "ون", pre + body[:-1] + "وا", pre + body + "ان", pre + body + "ا"}
+                forms |= {pre + body[:-1]} if len(body) >= 4 else set()
                 forms |= {pre + body[:-1] + "ين"}
             else:
                 forms |= {pre + body + "ون", pre + body + "وا", pre + body + "ان", pre + body + "ين", pre + body + "ا"}

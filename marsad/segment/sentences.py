@@ -14,6 +14,9 @@ _TERMINATORS = ".!?؟…"
 _CLOSERS_AFTER_END = "\"'”»’)]"
 _MAX_QUOTE = 1200  # a "quote" longer than this is a stray mark, not a quotation
 _LETTER = re.compile(r"[\w\u0600-\u06ff]")
+# Only these characters change the state of the scans below, so they jump from one to the next.
+_QUOTE_EVENT = re.compile("[\n«»\"“”]")
+_TERMINATOR = re.compile(f"[{re.escape(_TERMINATORS)}]")
 
 
 def quote_regions(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
@@ -22,7 +25,8 @@ def quote_regions(text: str, start: int = 0, end: int | None = None) -> list[tup
     regions: list[tuple[int, int]] = []
     guillemets: list[int] = []
     open_quote: int | None = None
-    for i in range(start, end):
+    for m in _QUOTE_EVENT.finditer(text, start, end):
+        i = m.start()
         ch = text[i]
         if ch == "\n":
             guillemets.clear()
@@ -89,29 +93,23 @@ def _is_abbreviation_dot(text: str, i: int) -> bool:
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """Sentence spans (start, end) over ``text``, trimmed of white space."""
     spans: list[tuple[int, int]] = []
-    pos = 0
-    n = len(text)
     for para_start, para_end in _paragraphs(text):
         regions = quote_regions(text, para_start, para_end)
         start = para_start
         i = para_start
-        while i < para_end:
-            ch = text[i]
-            if ch in _TERMINATORS and not _inside(regions, i):
-                j = i + 1
-                while j < para_end and text[j] in _TERMINATORS:
-                    j += 1
-                while j < para_end and text[j] in _CLOSERS_AFTER_END:
-                    j += 1
-                if (j >= para_end or text[j].isspace()) and not (ch == "." and _is_abbreviation_dot(text, i)):
-                    _emit(text, start, j, spans)
-                    start = j
-                    i = j
-                    continue
-            i += 1
+        for m in _TERMINATOR.finditer(text, para_start, para_end):
+            k = m.start()
+            if k < i or _inside(regions, k):
+                continue
+            j = k + 1
+            while j < para_end and text[j] in _TERMINATORS:
+                j += 1
+            while j < para_end and text[j] in _CLOSERS_AFTER_END:
+                j += 1
+            if (j >= para_end or text[j].isspace()) and not (text[k] == "." and _is_abbreviation_dot(text, k)):
+                _emit(text, start, j, spans)
+                start = i = j
         _emit(text, start, para_end, spans)
-        pos = para_end
-    del pos, n
     return spans
 
 

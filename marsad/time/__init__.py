@@ -24,7 +24,7 @@ from datetime import date
 
 from marsad.document import Article, Span
 from marsad.time import lexicon as lx
-from marsad.time.extract import Mention, extract, matching_form
+from marsad.time.extract import MatchingForm, Mention, extract, matching_form
 from marsad.time.published import find_published, parse_published
 from marsad.time.resolve import resolve
 
@@ -51,14 +51,14 @@ def _future_context(text: str, start: int, clause_start: int) -> bool:
     return any(_is_future_word(w) for w in words[-_CUE_WINDOW_WORDS:])
 
 
-def _anchor(article: Article, norm_text: str, mentions: list[Mention]) -> date | None:
+def _anchor(article: Article, form: MatchingForm, mentions: list[Mention]) -> date | None:
     if article.published:
         anchor = parse_published(article.published)
         if anchor is None:
             article.warn(f"time: publication date {article.published!r} is not an ISO date; looking in the text")
         else:
             return anchor
-    found = find_published(norm_text, mentions, article.url)
+    found = find_published(form, mentions, article.url)
     if found is None:
         return None
     anchor, source = found
@@ -82,7 +82,7 @@ def annotate(article: Article) -> Article:
     """Add the ``timexes`` layer (and the publication date when the metadata lacks it)."""
     nt = matching_form(article.text)
     mentions = extract(nt.text)
-    anchor = _anchor(article, nt.text, mentions)
+    anchor = _anchor(article, nt, mentions)
     starts = _sentence_starts(article, nt.from_display) if any(m.kind in _TENSE_KINDS for m in mentions) else []
     anchor_iso = anchor.isoformat() if anchor else None
     spans: list[Span] = []

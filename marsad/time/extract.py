@@ -293,6 +293,8 @@ def extract(text: str) -> list[Mention]:
             start, end = m.span("core")
             if start == end:
                 continue
+            if start > 0 and text[start] == "ل" and text[start - 1] == "ل":
+                start -= 1  # للاثنين: keep the word whole rather than start inside it
             g = m.groupdict()
             if not _accept(kind, g, text, start, end):
                 continue

@@ -162,7 +162,7 @@ class _ArticleEntities:
                     m = self.gaz.match_at([form, *norms[i + 1 : i + 9]], 0)
                     if m is None or m.entry.kind == "nat":
                         continue
-                    if best is None or m.length > best[0].length:
+                    if best is None or (m.length, m.exact) > (best[0].length, best[0].exact):
                         best = (m, offset, depth)
                 if best is None:
                     i += 1
