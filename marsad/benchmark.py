@@ -16,7 +16,7 @@ import resource
 import tempfile
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from marsad.document import Article
@@ -25,19 +25,24 @@ STAGE_NAMES = ("ingest", "clean+segment", "analyze")
 DEFAULT_CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "saudinewsnet" / "saudinewsnet-2015.jsonl.gz"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class StageResult:
     stage: str
     articles: int
     seconds: float
     peak_rss_mb: float
+    seconds_by_step: dict[str, float] = field(default_factory=dict)
 
     @property
     def per_second(self) -> float:
         return self.articles / self.seconds if self.seconds else 0.0
 
     def row(self) -> str:
-        return f"{self.stage:<14} {self.articles:>7} {self.seconds:>9.2f} {self.per_second:>10.1f} {self.peak_rss_mb:>10.1f}"
+        line = f"{self.stage:<14} {self.articles:>7} {self.seconds:>9.2f} {self.per_second:>10.1f} {self.peak_rss_mb:>10.1f}"
+        for step, secs in self.seconds_by_step.items():
+            rate = self.articles / secs if secs else float("inf")
+            line += f"\n  {step:<12} {'':>7} {secs:>9.2f} {rate:>10.1f}"
+        return line
 
 
 HEADER = f"{'stage':<14} {'articles':>7} {'seconds':>9} {'articles/s':>10} {'peak MB':>10}"
@@ -86,23 +91,32 @@ def _bench_clean_segment(path: str, n: int) -> tuple[int, float]:
     return len(articles), time.perf_counter() - start
 
 
-def _bench_analyze(path: str, n: int) -> tuple[int, float]:
+def _bench_analyze(path: str, n: int) -> tuple[int, float, dict[str, float]]:
     from marsad.ingest.build import load_cleaner
-    from marsad.pipeline import Pipeline
+    from marsad.pipeline import STAGES
 
     cleaner = load_cleaner()
     articles = _raw_articles(Path(path), n)
     if cleaner is not None:
         articles = [cleaner(a) for a in articles]
-    pipeline = Pipeline()
-    pipeline(Article(text="تمهيد."))  # load models and lexicons outside the clock
+    funcs = [(stage.name, stage.load()) for stage in STAGES]
+    warmup = Article(text="قال الوزير في عمّان إن المحادثات ستستأنف يوم الأحد.")
+    for _, func in funcs:  # load models and lexicons outside the clock
+        warmup = func(warmup)
+    per_stage = dict.fromkeys((name for name, _ in funcs), 0.0)
     start = time.perf_counter()
     for art in articles:
-        pipeline(art)
-    return len(articles), time.perf_counter() - start
+        for name, func in funcs:
+            t = time.perf_counter()
+            try:
+                art = func(art)
+            except Exception as exc:  # as Pipeline does: a failing stage costs a warning, not the run
+                art.warn(f"stage {name} failed: {exc}")
+            per_stage[name] += time.perf_counter() - t
+    return len(articles), time.perf_counter() - start, per_stage
 
 
-_RUNNERS: dict[str, Callable[[str, int], tuple[int, float]]] = {
+_RUNNERS: dict[str, Callable[[str, int], tuple]] = {
     "ingest": _bench_ingest,
     "clean+segment": _bench_clean_segment,
     "analyze": _bench_analyze,
@@ -111,10 +125,10 @@ _RUNNERS: dict[str, Callable[[str, int], tuple[int, float]]] = {
 
 def _child(stage: str, path: str, n: int, conn: multiprocessing.connection.Connection) -> None:
     try:
-        count, seconds = _RUNNERS[stage](path, n)
-        conn.send(("ok", count, seconds, _peak_rss_mb()))
+        count, seconds, *detail = _RUNNERS[stage](path, n)
+        conn.send(("ok", count, seconds, _peak_rss_mb(), detail[0] if detail else {}))
     except BaseException as exc:  # report, do not hang the parent
-        conn.send(("error", f"{type(exc).__name__}: {exc}", 0.0, 0.0))
+        conn.send(("error", f"{type(exc).__name__}: {exc}", 0.0, 0.0, {}))
     finally:
         conn.close()
 
@@ -129,11 +143,11 @@ def run_stage(stage: str, path: str | Path, n: int) -> StageResult:
     proc = ctx.Process(target=_child, args=(stage, str(path), n, child))
     proc.start()
     child.close()
-    status, count, seconds, peak = parent.recv()
+    status, count, seconds, peak, detail = parent.recv()
     proc.join()
     if status != "ok":
         raise RuntimeError(f"benchmark stage {stage} failed: {count}")
-    return StageResult(stage, int(count), float(seconds), float(peak))
+    return StageResult(stage, int(count), float(seconds), float(peak), detail)
 
 
 def run_benchmark(path: str | Path, n: int, stages: list[str]) -> list[StageResult]:

@@ -135,7 +135,7 @@ def main() -> int:
                 m = mask[:, t]
                 step = self.trans[y[:, t - 1], y[:, t]] + em[idx, t, y[:, t]]
                 gold = gold + step * m
-            last = y[idx, mask.sum(1) - 1]
+            last = y[idx, mask.sum(1).long() - 1]
             gold = gold + self.end[last]
             # partition function
             alpha = self.start + em[:, 0]

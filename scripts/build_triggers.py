@@ -161,11 +161,11 @@ def main(argv: list[str] | None = None) -> int:
     seen: set[tuple[str, tuple, str]] = set()
     kept = 0
     # The CAMEO file pairs many verbs with codes that do not fit them (قدر "estimate" -> threaten);
-    # its patterns are kept only for verbs the hand-written list already knows as event verbs,
-    # where they add objects ("أطلق" + &WEAPON) rather than new, unchecked verbs.
-    known_verbs = {t.lemma and normalize(t.lemma) for t in manual if t.pos == "v"}
+    # its patterns are kept only for verbs the hand-written list already knows as triggers of the
+    # same type, where they add objects ("أطلق" + &WEAPON) rather than new, unchecked readings.
+    known_verbs = {(normalize(t.lemma), t.type) for t in manual if t.pos == "v"}
     for t in cameo:
-        if normalize(t.lemma) not in known_verbs:
+        if (normalize(t.lemma), t.type) not in known_verbs:
             continue
         key = (t.lemma, t.require, t.type)
         if key in seen or any((f, t.require[:1]) in manual_keys for f in t.forms[:1]):

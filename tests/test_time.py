@@ -289,6 +289,7 @@ def test_sentence_timexes() -> None:
         ("تُعقد ورشة العمل يوم غدٍ الأربعاء في مقر الهيئة.", "2023-10-17", "2023-10-18"),
         ("نشطت فرق الإنقاذ طوال الأربع والعشرين ساعة الماضية.", THURSDAY, "PT24H"),
         ("تجاوزت الخسائر 3 ملايين خلال خمسة وعشرين يوماً من الإغلاق.", THURSDAY, "P25D"),
+        ("تنطلق البطولة في الـ25 من أكتوبر الجاري بمشاركة ثمانية فرق.", THURSDAY, "2023-10-25"),
     ],
 )
 def test_compound_forms(sentence: str, published: str, value: str) -> None:
@@ -298,3 +299,13 @@ def test_compound_forms(sentence: str, published: str, value: str) -> None:
 def test_weekday_after_the_preposition_li() -> None:
     t = only("أرجأت المحكمة الجلسة للاثنين المقبل بطلب من الدفاع.")
     assert (t["text"], t["value"]) == ("للاثنين المقبل", "2023-10-23")
+
+
+def test_future_cue_stays_in_its_clause() -> None:
+    art = run("سيزور الوزير موسكو الشهر المقبل، وكان قد التقى نظيره الأحد في جنيف.")
+    assert [s.attrs["value"] for s in art.layer("timexes")] == ["2023-11", "2023-10-15"]
+    assert only("قال المتحدث إن الوزير سيصل إلى جنيف الأحد.")["value"] == "2023-10-22"
+
+
+def test_greeting_is_not_a_set() -> None:
+    assert found("وختم كلمته بقوله: كل عام وأنتم بخير.") == []

@@ -52,6 +52,22 @@ def test_date_after_a_preposition_is_not_a_dateline() -> None:
     assert (art.published, art.published_source) == ("2023-06-21", "url")
 
 
+def test_date_closing_a_sentence_is_not_a_dateline() -> None:
+    art = run("أعلنت الجامعة تمديد التسجيل لطلابها في مدة أقصاها الخميس 6 نوفمبر 2025.\nوأكد المتحدث أن الموقع يعمل.")
+    assert (art.published, art.published_source) == (None, "unknown")
+
+
+def test_score_article_counts_occurrences_with_clitics() -> None:
+    from marsad.evaluation.time import score_article
+
+    art = run("وصل الوفد الأربعاء، والأربعاء التالي عاد إلى بلاده في 3 مايو 2022.", published="2022-05-05")
+    gold = [{"text": "الأربعاء", "value": "2022-05-04"}, {"text": "3 مايو 2022", "value": "2022-05-03"},
+            {"text": "الشهر المقبل", "value": "2022-06"}]
+    score = score_article("own", art, gold)
+    assert (score.gold, score.found, score.correct, score.occurrences) == (3, 2, 2, 3)
+    assert score.misses == ["الشهر المقبل = 2022-06 (text not found in article)"]
+
+
 @pytest.mark.parametrize(
     ("url", "value"),
     [

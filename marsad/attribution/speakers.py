@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from marsad.attribution.cues import COMPLEMENTIZERS, NOMINAL_CUES, match_cue
@@ -126,8 +126,17 @@ def _lookup_function() -> Any:
 
 def lookup_ref(phrase: str) -> dict[str, Any] | None:
     """The entities package's own match for a phrase, when it offers one; never raises."""
+    phrase = " ".join(phrase.split())
+    if not phrase or len(phrase) > 80:
+        return None
+    hit = _cached_lookup(phrase)
+    return dict(hit) if hit is not None else None
+
+
+@lru_cache(maxsize=8192)
+def _cached_lookup(phrase: str) -> dict[str, Any] | None:
     fn = _lookup_function()
-    if fn is None or not phrase.strip():
+    if fn is None:
         return None
     try:
         hit = fn(phrase)
@@ -242,6 +251,7 @@ class SpeakerFinder:
         self.entities = entities
         self.feminine: set[str] = set()
         self.title_mentions: list[tuple[str, int, Speaker]] = []
+        self.previous_tokens: list[Tok] | None = None  # the sentence before the one being read
 
     # --- noun phrases -------------------------------------------------
     def subject_after(self, toks: list[Tok], i: int, limit: int, object_preps: tuple[str, ...] = (),
@@ -343,7 +353,8 @@ class SpeakerFinder:
             end -= 1
         if start >= end:
             return None
-        return self._make(toks, start, end, "pre-subject", tight=False)
+        # The clause boundary before it makes a phrase of two words or more a safe subject ("ولكن النجم المصري شدد").
+        return self._make(toks, start, end, "pre-subject", tight=end - start >= 2)
 
     def phrase(self, toks: list[Tok], k: int, end: int, how: str) -> Speaker | None:
         if k >= end:
@@ -360,7 +371,7 @@ class SpeakerFinder:
         ents = [s for s in self.entities.within(ds, de) if s.label in ("PER", "ORG", "GPE", "MISC")]
         if ents and head not in TITLES and head not in INSTITUTIONS:
             lead = ents[0]
-            if lead.start > ds + 2 and not toks[k].is_quote and not head.startswith("ال"):
+            if lead.start > ds + 2 and not toks[k].is_quote and not head.startswith("ال") and lead.label != "PER":
                 # "دعم بيونغ يانغ": a noun phrase that merely contains a name is not its speaker.
                 return None
             # The subject is the leading entity, with entities coordinated to it: "كوريا الجنوبية والولايات المتحدة".

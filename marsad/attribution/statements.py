@@ -24,8 +24,8 @@ from marsad.attribution.speakers import (
     entity_ref,
     lookup_ref,
 )
-from marsad.attribution.view import Tok, sentence_tokens
-from marsad.clean.normalize import normalize, normalize_with_map
+from marsad.attribution.view import Tok, fold_in_place, sentence_tokens
+from marsad.clean.normalize import normalize
 from marsad.document import Article, Span
 from marsad.segment.sentences import split_sentences
 
@@ -35,7 +35,7 @@ _SENT_END = frozenset((".", "!", "?", "؟", "…", ";", "؛"))
 # Words before a verb that make it part of a noun phrase ("ما قاله"، "الذي أعلن").
 _RELATIVE = frozenset(_N(w) for w in ("ما", "الذي", "التي", "الذين", "مما", "عما", "بما", "لما", "كما", "مثلما"))
 _NAME_QUOTE_BEFORE = frozenset(("ل", "لصحيفه", "لوكاله", "لقناه", "صحيفه", "وكاله", "قناه", "موقع", "مجله"))
-_FORMULA_LEMMAS = frozenset(("ذكر", "أشار"))
+_FORMULA_LEMMAS = frozenset(("ذكر", "أشار", "رجح"))
 _NEGATING = frozenset(_N(w) for w in ("غير", "وغير"))
 _QUOTE_WORDS = frozenset(_N(w) for w in ("قوله", "قولها", "قولهم", "قوله:", "القول"))
 _POST_POSED_LEMMAS = frozenset(("قال", "أضاف", "تابع", "أكد", "أوضح", "ذكر", "صرح", "أردف"))
@@ -74,9 +74,9 @@ def annotate_statements(article: Article) -> list[Span]:
     if not text.strip():
         return []
     sentences = [(s.start, s.end) for s in article.layer("sentences")] or split_sentences(text)
-    nt = normalize_with_map(text)
     entities = EntityIndex(article)
     finder = SpeakerFinder(article, entities)
+    folded = fold_in_place(text)
     para_starts = _paragraph_starts(text)
     para_regions: dict[int, list[tuple[int, int]]] = {}
     stmts: list[_Stmt] = []
@@ -90,7 +90,7 @@ def annotate_statements(article: Article) -> list[Span]:
             para_regions[para] = paragraph_quotes(text, p_start, p_end)
         if orphans and orphans[-1][2] != para:
             _flush_orphans(orphans, stmts, text, None)
-        toks = sentence_tokens(nt, s_start, s_end)
+        toks = sentence_tokens(text, s_start, s_end, folded)
         if not toks:
             continue
         quotes = sentence_quotes(text, s_start, s_end, para_regions[para])
@@ -107,6 +107,7 @@ def annotate_statements(article: Article) -> list[Span]:
                 _flush_orphans(orphans, stmts, text, None)
         stmts.extend(found)
         finder.learn(toks)
+        finder.previous_tokens = toks
     if orphans:
         _flush_orphans(orphans, stmts, text, None)
 
@@ -275,7 +276,7 @@ def _statement_at(
             # "نقلت عنه": the verb agrees with the medium; the pronoun tells the speaker's gender.
             pron = toks[i + 1].norm
             agreement = CueForm(form.verb, form.kind, "f" if pron.endswith("ها") else ("m" if pron.endswith("ه") else None))
-        speaker = _antecedent(agreement, history, si, toks, i, entities, finder)
+        speaker = _antecedent(agreement, history, si, toks, i, entities, finder, finder.previous_tokens)
     if speaker is None:
         speaker = Speaker(cue_tok_text(text, cue_tok), how="unresolved")
         speaker.extra["unresolved_cue"] = True
@@ -515,7 +516,7 @@ _PRONOUN_FROM = frozenset(_N(w) for w in ("عنه", "عنها", "عنهم", "ع�
 
 
 def _antecedent(form: CueForm, history: list[_Stmt], si: int, toks: list[Tok], i: int, entities: EntityIndex,
-                finder: SpeakerFinder) -> Speaker | None:
+                finder: SpeakerFinder, prev_toks: list[Tok] | None = None) -> Speaker | None:
     how = "continuation" if (form.verb.continuation or form.kind == "participle") else "pronoun"
     history = [st for st in history if st.speaker.how != "unresolved"]
     same = [st for st in history if st.sent == si]
@@ -534,7 +535,15 @@ def _antecedent(form: CueForm, history: list[_Stmt], si: int, toks: list[Tok], i
         cand = st.gender
         if form.gender and cand and form.gender != cand and form.kind != "participle":
             continue
+        if form.kind == "participle" and prev_toks and st.sent < si - 1:
+            break  # the sentence just before, not an older statement, is what a participle continues
         return st.speaker.carried(how)
+    if form.kind == "participle" and prev_toks and entities and len(prev_toks) > 2:
+        # "هنأ د. فلان منسوبي الندوة ... . داعيا": the subject of the previous sentence's opening verb.
+        sp = finder.subject_after(prev_toks, 0, min(len(prev_toks), 10))
+        if sp is not None and sp.resolved and sp.ref and sp.ref.get("type") == "PER":
+            sp.how = how
+            return sp
     return None
 
 

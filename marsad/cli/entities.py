@@ -12,7 +12,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--actor", help="only this actor code (prefix match: RUS matches RUSGOV)")
     p.add_argument("--name", help="only entities whose name or a variant contains this text")
     p.add_argument("--limit", type=int, default=50, help="at most N entities (default 50; 0 = all)")
-    p.add_argument("--refresh", action="store_true", help="rerun the corpus pass first")
+    p.add_argument("--refresh", action="store_true", help="re-annotate every article and rerun the corpus pass")
     p.add_argument("--json", action="store_true", help="one JSON record per line")
     p.set_defaults(func=run)
 
@@ -25,7 +25,7 @@ def run(args: argparse.Namespace) -> int:
     with open_store(args.db) as store:
         records = store.records(KIND)
         if args.refresh or not records or store.articles_missing_layer("entities", limit=1):
-            records = link_entities(store)
+            records = link_entities(store, reannotate=args.refresh)
     if args.type:
         records = [r for r in records if r["type"] == args.type]
     if args.actor:

@@ -136,10 +136,13 @@ def _merge_variants(aggs: dict[str, _Agg]) -> None:
                 del aggs[agg.id]
 
 
-def link_entities(store: Store, analyze_missing: bool = True) -> list[dict[str, Any]]:
-    """Annotate articles that lack the entities layer (when asked), then write the entity records."""
-    if analyze_missing:
-        missing = store.articles_missing_layer("entities")
+def link_entities(store: Store, analyze_missing: bool = True, reannotate: bool = False) -> list[dict[str, Any]]:
+    """Annotate articles that lack the entities layer (or all, with ``reannotate``), then write the records."""
+    if analyze_missing or reannotate:
+        if reannotate:
+            missing = [a.id for a in store.iter_articles(with_layers=False)]
+        else:
+            missing = store.articles_missing_layer("entities")
         if missing:
             from marsad.entities.mentions import annotate
             from marsad.segment import segment

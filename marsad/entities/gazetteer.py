@@ -99,8 +99,16 @@ class Gazetteer:
             c for c in cands if c != key and c[0] == key[0] and edit_distance_at_most_one(c, key)
         )
 
+    @lru_cache(maxsize=200_000)  # noqa: B019 - one gazetteer per process
+    def may_start(self, word: str) -> bool:
+        """Whether any variant can start with ``word`` (a cheap filter before :meth:`match_at`)."""
+        k = token_key(word)
+        return bool(k) and (k in self.root.children or any(f in self.root.children for f in self._fuzzy_keys(k)))
+
     def match_at(self, words: Sequence[str], start: int, max_len: int = 8) -> Match | None:
         """The longest entry whose variant matches ``words[start:]`` (normalized words, article allowed)."""
+        if start >= len(words) or not self.may_start(words[start]):
+            return None
         best: tuple[int, int, int, int, Entry] | None = None  # (length, -fuzzy, exact, -weak, entry)
         stack: list[tuple[_Node, int, int]] = [(self.root, 0, 0)]
         while stack:

@@ -24,6 +24,7 @@ Steps, all within one sentence except the last two:
 from __future__ import annotations
 
 import hashlib
+import os
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -83,6 +84,7 @@ class Cluster:
     name: str
     mentions: list[Mention] = field(default_factory=list)
     short_forms: set[str] = field(default_factory=set)
+    family_forms: set[str] = field(default_factory=set)  # short forms that open a name (كيم)
     full_count: int = 0
 
 
@@ -92,11 +94,29 @@ def _norm_token(text: str) -> tuple[str, tuple[int, ...]]:
     return nt.text, nt.offsets
 
 
-def _sentence_tokens(text: str, start: int, end: int) -> list[Tok]:
+def _sentence_tokens(text: str, start: int, end: int, layer: list[Span] | None = None) -> list[Tok]:
+    """Tokens of one sentence, from the tokens layer when segment made one."""
+    if layer is not None:
+        spans = [(t.start, t.end, t.label) for t in layer]
+    else:
+        spans = [(t.start, t.end, t.kind) for t in tokenize(text, start, end)]
     out = []
-    for t in tokenize(text, start, end):
-        norm, offs = _norm_token(t.text)
-        out.append(Tok(t.start, t.end, t.text, norm, offs, t.kind in ("word", "abbr")))
+    for s, e, kind in spans:
+        piece = text[s:e]
+        norm, offs = _norm_token(piece)
+        out.append(Tok(s, e, piece, norm, offs, kind in ("word", "abbr")))
+    return out
+
+
+def _tokens_by_sentence(sentences: list[Span], tokens: list[Span]) -> list[list[Span]]:
+    out: list[list[Span]] = [[] for _ in sentences]
+    starts = [s.start for s in sentences]
+    k = 0
+    for t in sorted(tokens, key=lambda t: t.start):
+        while k + 1 < len(starts) and t.start >= starts[k + 1]:
+            k += 1
+        if sentences and sentences[k].start <= t.start and t.end <= sentences[k].end:
+            out[k].append(t)
     return out
 
 
@@ -106,7 +126,14 @@ def _display_start(tok: Tok, norm_index: int) -> int:
     return tok.start + tok.offsets[min(norm_index, len(tok.offsets) - 1)]
 
 
+# The CRF tagger finds people the gazetteer and titles miss, at several times the cost of
+# everything else here; MARSAD_NER=0 (or USE_NER = False) runs on the gazetteer alone.
+USE_NER = os.environ.get("MARSAD_NER", "1") not in ("0", "off", "no")
+
+
 def _ner_available() -> bool:
+    if not USE_NER:
+        return False
     try:
         from marsad.entities import ner
     except Exception:
@@ -131,7 +158,12 @@ class _ArticleEntities:
         self.gaz = load()
         self.date = article.published
         sents = article.layers.get("sentences") or [Span(s, e, "sentence") for s, e in split_sentences(self.text)]
-        self.sentences = [_sentence_tokens(self.text, s.start, s.end) for s in sents]
+        tokens = article.layers.get("tokens")
+        if tokens and article.layers.get("sentences"):
+            grouped = _tokens_by_sentence(sents, tokens)
+            self.sentences = [_sentence_tokens(self.text, s.start, s.end, g) for s, g in zip(sents, grouped, strict=True)]
+        else:
+            self.sentences = [_sentence_tokens(self.text, s.start, s.end) for s in sents]
         self.mentions: list[Mention] = []
         self.covered: list[list[Mention | None]] = [[None] * len(toks) for toks in self.sentences]
 
@@ -393,6 +425,8 @@ class _ArticleEntities:
             form = words[-1]
         if len(form) >= 3 and form not in _NAME_STOP:
             c.short_forms.add(form)
+            if form == words[0]:
+                c.family_forms.add(form)
 
     def _resolve_short(self, clusters: dict[str, Cluster], word: str, pos: int) -> Cluster | None:
         if len(word) < 2:
@@ -417,6 +451,7 @@ class _ArticleEntities:
         if not forms:
             return
         form_keys = {token_key(f) for f in forms if len(token_key(f)) >= 4}
+        family = {f for c in clusters.values() if c.type == "PER" for f in c.family_forms}
         for s, toks in enumerate(self.sentences):
             for i, tok in enumerate(toks):
                 if not tok.word or self.covered[s][i] is not None:
@@ -430,6 +465,20 @@ class _ArticleEntities:
                     if b in common_words() and b not in _known_name_tokens():
                         continue
                     start = _display_start(tok, offset)
+                    run = i + 1
+                    while run < len(toks) and run - i <= 3 and self.covered[s][run] is None and _name_like(toks[run]):
+                        run += 1
+                    if run > i + 1 and offset == 0 and b in family:
+                        # "كيم تشول سو": the family name opens another person's full name
+                        surface = self.text[tok.start : toks[run - 1].end]
+                        c = next((c for c in clusters.values() if c.type == "PER" and _same_person(c, surface)), None)
+                        if c is None:
+                            cid = f"per:k-{_hash(key_string(surface))}"
+                            c = clusters.get(cid) or Cluster(cid, "PER", None, surface)
+                            clusters[cid] = c
+                        m = self._add(Mention(s, i, run, tok.start, toks[run - 1].end, "PER", rule="name"))
+                        self._join(c, m, full=True)
+                        break
                     c = self._resolve_short(clusters, b, start)
                     if c is not None:
                         m = self._add(Mention(s, i, i + 1, start, tok.end, "PER", rule="short-name"))
@@ -567,6 +616,14 @@ def _phrase_at(table: dict[tuple[str, ...], str], toks: list[Tok], i: int) -> tu
             if key in table:
                 return table[key], n, offset
     return None
+
+
+def _name_like(tok: Tok) -> bool:
+    """A word that can continue a name: no article, not a function word, not an everyday word."""
+    w = tok.norm
+    if not tok.word or w in _NAME_STOP or _definite(w):
+        return False
+    return not any(bare(f) in common_words() and bare(f) not in _known_name_tokens() for f, _ in clitic_forms(w))
 
 
 def _definite(word: str) -> bool:

@@ -57,6 +57,8 @@ class DocScore:
     occ_correct: int = 0
     predicted: int = 0
     matched_pred: int = 0
+    with_mod: int = 0
+    mod_right: int = 0
     misses: list[str] = field(default_factory=list)
     wrong: list[str] = field(default_factory=list)
     extra: list[str] = field(default_factory=list)
@@ -81,6 +83,7 @@ def score_article(name: str, article: Article, gold_timexes: list[dict[str, Any]
         found = correct = False
         occs = _occurrences(gf, surface)
         got_values: list[str | None] = []
+        got_mods: list[str | None] = []
         for s, e in occs:
             score.occurrences += 1
             hits = [(k, p) for k, (ps, pe, p) in enumerate(preds) if ps < e and s < pe]
@@ -90,9 +93,13 @@ def score_article(name: str, article: Article, gold_timexes: list[dict[str, Any]
                 matched.update(k for k, _ in hits)
                 values = [p.attrs.get("value") for _, p in hits]
                 got_values.extend(values)
+                got_mods.extend(p.attrs.get("mod") for _, p in hits)
                 if g.get("value") in values:
                     score.occ_correct += 1
                     correct = True
+        if g.get("mod"):
+            score.with_mod += 1
+            score.mod_right += g["mod"] in got_mods
         if found:
             score.found += 1
         else:
@@ -127,7 +134,8 @@ def run(args: argparse.Namespace) -> int:
         scores.append(score_article(doc.name, article, timexes))
     total = DocScore("all")
     for s in scores:
-        for attr in ("gold", "found", "correct", "occurrences", "occ_found", "occ_correct", "predicted", "matched_pred"):
+        for attr in ("gold", "found", "correct", "occurrences", "occ_found", "occ_correct", "predicted", "matched_pred",
+                     "with_mod", "mod_right"):
             setattr(total, attr, getattr(total, attr) + getattr(s, attr))
     print(f"{'document':32} {'gold':>4} {'recall':>7} {'value':>7} {'pred':>4} {'prec':>7}")
     for s in [*scores, total]:
@@ -137,6 +145,7 @@ def run(args: argparse.Namespace) -> int:
           f"(predictions overlapping a gold timex)")
     print(f"normalization accuracy (exact value) {_pct(total.correct, total.gold)} of gold timexes, "
           f"{_pct(total.correct, total.found)} of found")
+    print(f"mod right on {total.mod_right}/{total.with_mod} gold timexes that carry one")
     print(f"occurrences: {total.occurrences}, found {_pct(total.occ_found, total.occurrences)}, "
           f"value right {_pct(total.occ_correct, total.occurrences)}")
     for s in scores:

@@ -19,6 +19,7 @@ from marsad.events.arguments import (
     PLACE_LABELS,
     PLACE_PREPS,
     RELATIVES,
+    ROLE_CODES,
     TARGET_PREPS,
     TITLE_WORDS,
     Mention,
@@ -29,7 +30,7 @@ from marsad.events.arguments import (
     nearest_timex,
 )
 from marsad.events.context import event_context
-from marsad.events.ontology import DEFAULT_MODE, DYADIC_TYPES, country_of
+from marsad.events.ontology import DEFAULT_MODE, DYADIC_TYPES, ONE_SIDED_TYPES, country_of
 from marsad.events.triggers import TriggerMatch, load_index, match_tokens
 from marsad.segment import split_sentences, tokenize
 
@@ -37,6 +38,7 @@ __all__ = ["annotate", "extract_events"]
 
 _BETWEEN = normalize("بين")
 _TO = frozenset({normalize("إلى"), "ل"})
+_FROM = normalize("من")
 _FIRST_PERSON = frozenset(normalize(w) for w in ("نحن", "إننا", "أننا", "انا", "أنا", "إنني", "فنحن", "ونحن"))
 # An SVO subject farther than this before its verb is more likely another clause's.
 _SVO_REACH = 10
@@ -81,11 +83,11 @@ def extract_events(article: Article) -> list[Span]:
             if entities[j].end <= sent.end:
                 sent_ents.append(entities[j])
             j += 1
-        mentions = actor_mentions(text, tokens, sent_ents)
-        actor_starts = {m.ts for m in mentions}
+        actor_starts = {_tok(tokens, e.start) for e in sent_ents}
         matches = match_tokens(words, index, actor_starts)
         if not matches:
             continue
+        mentions = actor_mentions(text, tokens, sent_ents)
         starts = clause_bounds(words, tokens)
         sent_timexes = [(_tok(tokens, t.start), t) for t in timexes if sent.start <= t.start < sent.end]
         for m in matches:
@@ -99,10 +101,15 @@ def extract_events(article: Article) -> list[Span]:
 
 
 def _tok(tokens: list, pos: int) -> int:
-    for k, t in enumerate(tokens):
-        if t.end > pos:
-            return k
-    return len(tokens) - 1
+    """Index of the token containing (or following) character ``pos``."""
+    lo, hi = 0, len(tokens)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if tokens[mid].end <= pos:
+            lo = mid + 1
+        else:
+            hi = mid
+    return min(lo, len(tokens) - 1)
 
 
 def _statement_at(statements: list[Span], pos: int) -> Span | None:
@@ -140,6 +147,10 @@ def _build_event(
     target: Mention | None = None
     speaker_source: dict[str, Any] | None = None
     after = [m for m in in_clause if m.ts > i]
+    # "الزيارة"، "اللقاء": a definite noun without a genitive points back to an event told before;
+    # its sides are not to be guessed from the rest of the sentence.
+    word = normalize(words[i])
+    definite = trig.pos == "n" and word.endswith(match.variant) and word[: len(word) - len(match.variant)].endswith("ال")
 
     if "between" in trig.flags and i + 1 < n and any(normalize(w) == _BETWEEN for w in words[i + 1 : i + 3]):
         pair = [m for m in after if m.ts > i]
@@ -185,7 +196,7 @@ def _build_event(
         if target is None and ce < n and normalize(words[ce]) in RELATIVES:
             # "دعم بيونغ يانغ للقتال الذي يخوضه جيش روسيا": the object's relative clause names the target.
             ce2 = clause_of(starts, ce, n)[1]
-            nxt = [m for m in actors if ce <= m.ts < ce2]
+            nxt = [m for m in actors if ce <= m.ts < ce2 and (m.prep is not None or m.ts - ce <= 3)]
             target = (_pick_target([m for m in nxt if m.prep is not None], source, trig.type, True, ce)
                       or _pick_target(nxt, source, trig.type, False, ce))
     if source is None and speaker_source is None:
@@ -204,17 +215,25 @@ def _build_event(
             speaker_source = _speaker(statement)
         if speaker_source is None and before_clause and (clause_is_relative or trig.pos == "v" or not statement):
             source = before_clause[-1]
-        if source is None and speaker_source is None and trig.pos == "n":
+        if source is None and speaker_source is None and trig.pos == "n" and not definite:
             later = [m for m in actors if m.ts >= ce and m.prep is None]
             if later:
                 source = later[0]
     if target is not None and source is not None and source.code == target.code and trig.type in DYADIC_TYPES:
         source = None
-    if trig.pos == "n" and trig.type in DYADIC_TYPES and source is not None and target is None:
-        # "في لقاء تشوي في موسكو، أشاد لافروف ...": the main clause's subject is the other party.
-        other = [m for m in actors if m.ts > last and m.prep is None and m.code != source.code]
+    if trig.pos == "n" and trig.type in DYADIC_TYPES and source is not None and target is None and not definite:
+        # "في لقاء تشوي في موسكو، أشاد لافروف ...": the main clause's subject (a person) is the other party.
+        other = [m for m in actors if m.ts > last and m.prep is None and m.code != source.code and m.label == "PER"
+                 and _comma_between(tokens, last, m.ts)]
         if other:
             target = other[0]
+    if trig.type == "AID" and "deploy" not in trig.flags:
+        # "نقل ذخائر من كوريا الشمالية إلى روسيا": from X to Y names giver and receiver.
+        frm = [m for m in after if m.prep == _FROM and m.ts - last <= _NOUN_REACH]
+        if frm:
+            to = [m for m in after if m.prep in _TO and m.ts > frm[0].ts]
+            if to:
+                source, target, speaker_source = frm[0], to[0], None
     src = source.as_actor() if source else speaker_source
     tgt = target.as_actor() if target else None
     also = _coordinated(actors, target, words) if target else []
@@ -226,6 +245,8 @@ def _build_event(
                    and target.prep in _TO)
         etype = "AID" if foreign else "MOBILIZE"
         mode = "material"
+    if "verbal_if_person" in trig.flags and target is not None and target.label == "PER":
+        etype, mode = "ACCUSE", "verbal"  # attacking a person in words: criticism, not an assault
     if "inverted" in trig.flags:
         src, tgt = tgt, src
     if "deny" in trig.flags and src:
@@ -234,13 +255,14 @@ def _build_event(
             tgt = accuser
 
     place = _place(mentions, cs, ce, i)
-    if etype == "ASSAULT" and tgt is None and place is not None:
+    if etype == "ASSAULT" and tgt is None and place is not None and place.code != country_of((src or {}).get("actor")):
+        # an attack in Gaza with no named victim: the place's country is what was hit
         tgt = {"name": place.name, "entity_id": place.entity_id, "actor": place.actor or place.country}
     if etype == "PROTEST" and src is None and place is not None:
         src = {"name": place.name, "entity_id": place.entity_id, "actor": place.actor or place.country}
     if not _coded(src) and not _coded(tgt):
         return None
-    if etype in DYADIC_TYPES and not (_coded(src) and _coded(tgt)):
+    if etype not in ONE_SIDED_TYPES and not (_coded(src) and _coded(tgt)):
         return None
     if _coded(src) and _coded(tgt) and src == tgt:
         return None
@@ -307,7 +329,7 @@ def _comma_between(tokens: list, a: int, b: int) -> bool:
     return any(t.kind == "punct" and t.text in "،," for t in tokens[a + 1 : b])
 
 
-_HOSTILE = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "THREATEN"})
+_HOSTILE = frozenset({"ASSAULT", "COERCE", "THREATEN"})
 _WEAPONS = frozenset(normalize(w) for w in (
     "أسلحة", "سلاح", "ذخائر", "ذخيرة", "صواريخ", "صاروخ", "قذائف", "أسلحه", "بأسلحة", "بالأسلحة", "بشحنة", "عسكرية",
 ))
@@ -408,8 +430,10 @@ def _granularity(value: str) -> str:
 
 
 def _speaker(statement: Span) -> dict[str, Any] | None:
+    """The statement's speaker as an actor, unless it has no country side (a bare role, a news agency)."""
     sp = statement.attrs.get("speaker") or {}
-    if not sp.get("actor"):
+    actor = sp.get("actor") or ""
+    if not actor or actor.endswith("MED") or actor[:3] in ROLE_CODES:
         return None
     return {"name": sp.get("name") or sp.get("text"), "entity_id": sp.get("entity_id"), "actor": sp.get("actor")}
 

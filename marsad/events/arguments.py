@@ -109,9 +109,57 @@ def _clitic_prep(token_text: str, inner_offset: int, surface: str) -> str | None
     return None
 
 
+def _nationality_at() -> Any:
+    """The entities stage's nationality-adjective lookup, if that stage is installed."""
+    try:
+        from marsad.entities.actors import nationality_at
+    except ImportError:  # pragma: no cover - the entities stage is optional for this one
+        return None
+    return nationality_at
+
+
+# Nationality adjectives end in ـي / ـية / ـيون / ـيين (الروسي، أوكرانية، الأمريكيين).
+_NISBA_ENDINGS = ("ي", "يه", "يون", "يين", "يات")
+
+
+def nationality_mentions(text: str, tokens: list[Token], covered: set[int]) -> list[Span]:
+    """Pseudo-entities for nationality adjectives no entity covers: "الغزو الروسي", "طائرة أوكرانية".
+
+    The adjective stands for its country as the side of the noun it qualifies.
+    """
+    lookup = _nationality_at()
+    if lookup is None:
+        return []
+    words = [t.text for t in tokens]
+    out: list[Span] = []
+    k = 1
+    while k < len(tokens):
+        if k in covered or tokens[k].kind != "word" or tokens[k - 1].kind != "word" or not _n(
+            words[k]
+        ).endswith(_NISBA_ENDINGS):
+            k += 1
+            continue
+        hit = lookup(words, k)
+        if hit is None:
+            k += 1
+            continue
+        country, n = hit
+        end_tok = tokens[min(len(tokens), k + n) - 1]
+        out.append(Span(tokens[k].start, end_tok.end, "NAT", {"country": country, "name": country,
+                                                               "head": k - 1}))
+        k += n
+    return out
+
+
 def actor_mentions(text: str, tokens: list[Token], entities: list[Span]) -> list[Mention]:
     """Actor mentions of one sentence (entities with a code), adjacent same-country spans merged."""
     out: list[Mention] = []
+    covered: set[int] = set()
+    for ent in entities:
+        ts = _token_index(tokens, ent.start)
+        te = max(ts, _token_index(tokens, ent.end - 1))
+        covered.update(range(ts, te + 1))
+    entities = sorted([*entities, *nationality_mentions(text, tokens, covered)], key=lambda e: e.start)
     for ent in entities:
         a = ent.attrs
         actor = a.get("actor") or None
@@ -124,9 +172,16 @@ def actor_mentions(text: str, tokens: list[Token], entities: list[Span]) -> list
         te = max(ts, _token_index(tokens, ent.end - 1))
         if ts >= len(tokens):
             continue
-        prep = _clitic_prep(tokens[ts].text, ent.start - tokens[ts].start, text[ent.start : ent.end])
+        if ent.label == "NAT":
+            # The adjective shares its noun's preposition: "للحرب الروسية" is oblique.
+            head = a["head"]
+            hw = _n(tokens[head].text)
+            hw = hw[1:] if hw[:1] in "وف" and hw[1:3] in ("بال", "لل") else hw
+            prep = hw[0] if hw.startswith(("بال", "لل")) else _governing_prep(tokens, head)
+        else:
+            prep = _clitic_prep(tokens[ts].text, ent.start - tokens[ts].start, text[ent.start : ent.end])
         if prep is None:
-            prep = _governing_prep(tokens, ts)
+            prep = _governing_prep(tokens, ts) if ent.label != "NAT" else None
         m = Mention(ts, te, ent.start, ent.end, ent.label, actor, country,
                     str(a.get("name") or a.get("name_en") or text[ent.start : ent.end]),
                     a.get("entity_id"), prep, [ent])

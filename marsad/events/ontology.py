@@ -42,6 +42,10 @@ SYMMETRIC_TYPES: frozenset[str] = frozenset({"CONSULT", "COOPERATE", "AGREE"})
 # Types that need two parties to be an event at all (a "meeting" with one side is noise).
 DYADIC_TYPES: frozenset[str] = frozenset({"CONSULT", "COOPERATE", "AGREE"})
 
+# Types that make sense with one side only: an attack, a protest or an arrest whose other side
+# the sentence does not name.  Every other type needs both a source and a target.
+ONE_SIDED_TYPES: frozenset[str] = frozenset({"ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "RETREAT", "CONCEDE", "REJECT"})
+
 # The mode a type has when the trigger does not say.
 DEFAULT_MODE: dict[str, str | None] = {
     "AGREE": "verbal",

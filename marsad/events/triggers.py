@@ -58,7 +58,8 @@ def verb_forms(past: str, present: str | None = None) -> set[str]:
         forms |= {p, stem + "ت", stem + "وا", stem + "تا", stem + "ونا"}
         forms |= {p + o for o in _OBJ} | {stem + "ت" + o for o in _OBJ}
     else:
-        forms |= {p, p + "ت", p + "وا", p + "ا", p + "تا", p + "ن", p + "نا", p + "تم"}
+        # (no 3rd feminine plural ـن: "حضن" and "ايدن" are far likelier nouns and names)
+        forms |= {p, p + "ت", p + "وا", p + "ا", p + "تا", p + "نا", p + "تم"}
         forms |= {p + o for o in _OBJ} | {p + "ت" + o for o in _OBJ} | {p + "و" + o for o in _OBJ}
     # --- present
     if y.startswith("ي") and len(y) >= 3:
@@ -310,23 +311,58 @@ class TriggerMatch:
     variant: str = ""  # the normalized stem that matched
 
 
+class _LazyVariants:
+    """Clitic variants of a sentence's tokens, computed only for the tokens a requirement looks at."""
+
+    def __init__(self, words: Sequence[str]) -> None:
+        self.words = words
+        self.cache: dict[int, frozenset[str]] = {}
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+    def __getitem__(self, j: int) -> frozenset[str]:
+        v = self.cache.get(j)
+        if v is None:
+            v = self.cache[j] = _variant_set(self.words[j])
+        return v
+
+
+@lru_cache(maxsize=200_000)
+def _variant_set(word: str) -> frozenset[str]:
+    return frozenset(v for v, _, _ in token_variants(word))
+
+
+@cache
+def _compile_step(step: tuple[tuple[str, ...], ...]) -> tuple[bool, dict[str, tuple[tuple[str, ...], ...]]]:
+    """(accepts an actor, first word -> alternatives starting with it)."""
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    actor = False
+    for alt in step:
+        if alt == (ACTOR_SLOT,):
+            actor = True
+        else:
+            by_first.setdefault(alt[0], []).append(alt)
+    return actor, {k: tuple(v) for k, v in by_first.items()}
+
+
 def _step_match(
     step: tuple[tuple[str, ...], ...],
-    variants: Sequence[set[str]],
+    variants: _LazyVariants,
     start: int,
     window: int,
     actor_starts: set[int],
 ) -> int | None:
     """Token index where the step's last word matched, or None."""
-    end = min(len(variants), start + window)
-    for j in range(start, end):
-        for alt in step:
-            if alt == (ACTOR_SLOT,):
-                if j in actor_starts:
-                    return j
-                continue
-            if j + len(alt) <= len(variants) and all(alt[k] in variants[j + k] for k in range(len(alt))):
-                return j + len(alt) - 1
+    actor, by_first = _compile_step(step)
+    n = len(variants)
+    for j in range(start, min(n, start + window)):
+        if actor and j in actor_starts:
+            return j
+        for v in variants[j]:
+            for alt in by_first.get(v, ()):
+                if j + len(alt) <= n and all(alt[k] in variants[j + k] for k in range(1, len(alt))):
+                    return j + len(alt) - 1
     return None
 
 
@@ -338,7 +374,7 @@ def match_tokens(
     """Trigger matches over a token sequence (one sentence); at most one per token."""
     index = index or load_index()
     actor_starts = actor_starts or set()
-    variants: list[set[str]] | None = None
+    variants = _LazyVariants(words)
     out: list[TriggerMatch] = []
     consumed = -1  # a required word is part of its trigger, not a trigger of its own
     for i, word in enumerate(words):
@@ -350,8 +386,6 @@ def match_tokens(
             cands = [t for t in cands if t.pos == "n"]
         if not cands:
             continue
-        if variants is None:
-            variants = [{v for v, _, _ in token_variants(w)} for w in words]
         if i > 0 and any(t.pos == "n" for t in cands) and any(t.pos == "v" for t in cands):
             prev = normalize(words[i - 1])
             if prev in _NOUN_CONTEXT or prev.endswith("ـ") or words[i - 1].endswith("ـ"):

@@ -48,7 +48,12 @@ def _is_future_word(word: str) -> bool:
 def _future_context(text: str, start: int, clause_start: int) -> bool:
     """True when the words just before the mention in its sentence speak of the future."""
     words = _WORD.findall(text, max(clause_start, start - 90), start)
-    return any(_is_future_word(w) for w in words[-_CUE_WINDOW_WORDS:])
+    for word in reversed(words[-_CUE_WINDOW_WORDS:]):
+        if word in lx.PAST_CLAUSE_WORDS:
+            return False  # "سيزور موسكو، وكان قد التقى نظيره الأحد": the cue belongs to another clause
+        if _is_future_word(word):
+            return True
+    return False
 
 
 def _anchor(article: Article, form: MatchingForm, mentions: list[Mention]) -> date | None:

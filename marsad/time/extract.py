@@ -14,7 +14,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Any
 
-from marsad.clean.normalize import fold_chars
+from marsad.clean.normalize import fold_chars, normalize
 from marsad.time import lexicon as lx
 
 
@@ -112,11 +112,11 @@ _PATTERNS: dict[str, re.Pattern[str]] = {
     # [part] [daypart] [weekday] [day] [شهر] month[/month] [year] [direction]
     "month": re.compile(
         rf"{_B}(?P<core>(?:(?P<part>{_PART})\s+)?"
-        rf"(?:(?:(?:(?P<dpart>{_DAYPART})\s+)?(?P<wd>{_WD}){_AGREEING})?(?P<day>\d{{1,2}}|{_ORD})\s*(?:من\s+)?)?"
+        rf"(?:(?:(?:(?P<dpart>{_DAYPART})\s+)?(?P<wd>{_WD}){_AGREEING})?(?:ال\s*)?(?P<day>\d{{1,2}}|{_ORD})\s*(?:من\s+)?)?"
         rf"(?:(?P<shahr>شهر)\s+)?{_MONTHS}{_E}{_YEAR_TAIL}?(?:\s+(?P<dir>{_DIR}){_E})?)"
     ),
     "hijri": re.compile(
-        rf"{_B}(?P<core>(?:(?:(?:يوم\s+)?(?P<wd>{_WD}){_AGREEING})?(?P<day>\d{{1,2}}|{_ORD})\s*(?:من\s+)?)?(?:شهر\s+)?"
+        rf"{_B}(?P<core>(?:(?:(?:يوم\s+)?(?P<wd>{_WD}){_AGREEING})?(?:ال\s*)?(?P<day>\d{{1,2}}|{_ORD})\s*(?:من\s+)?)?(?:شهر\s+)?"
         rf"(?P<hmon>{_HMON}){_E}(?:\s*[,،]?\s*(?:من\s+)?(?:(?:ال)?عام\s+)?(?P<year>1[3-5]\d\d)(?!\d)(?:\s*(?P<cal>ه)(?!\w))?)?)"
     ),
     "numeric": re.compile(
@@ -134,7 +134,7 @@ _PATTERNS: dict[str, re.Pattern[str]] = {
         rf"(?P<unit>(?:ال|(?<=ل)ل)(?:اسبوع|شهر|عام|سنه)){_E}(?:\s+(?P<dir>{_DIR}){_E})?)"
     ),
     "offset": re.compile(
-        rf"{_B}(?P<core>(?:(?P<prep>قبل|منذ|بعد|خلال|طوال|طيله|لمده|مده|على\s+مدى|على\s+مدار|في\s+غضون|غضون|في\s+غضون)\s+)?"
+        rf"{_B}(?P<core>(?:(?P<prep>قبل|منذ|بعد|خلال|طوال|طيله|لمده|مده|علي\s+مدي|علي\s+مدار|في\s+غضون|غضون)\s+)?"
         rf"(?:(?P<quant>{_QUANT})\s*)?(?:(?:ال)?(?P<num>\d{{1,3}}|{_NUMW})\s+)?(?P<def>ال|(?<=ل)ل)?(?P<unit>{_UNIT}){_E}"
         rf"(?!\s*(?:\d{{4}}|{_MON}|{_HMON}|{_WD}|ال?امس|ال?غد)){_E}"
         r"(?:\s+(?P<one>واحد|واحده)(?!\w))?(?:\s+(?P<only>فقط|كامل|كامله|كاملين|كاملا)(?!\w))?"
@@ -176,7 +176,7 @@ _WORDS = re.compile(r"\w+")
 
 
 def _is_trigger(word: str) -> bool:
-    if word[0].isdigit() or word in _FIRST or word in _DEFINITE_NUMBERS:
+    if word[0].isdigit() or word in _FIRST or word in _DEFINITE_NUMBERS or (word[:2] == "ال" and word[2:3].isdigit()):
         return True
     options = [word[1:]] if word[0] in "وف" else []
     for w in [word, *options]:
@@ -186,7 +186,9 @@ def _is_trigger(word: str) -> bool:
 
 
 # Words before a bare month or year that mark it as a time (في مارس, منذ 2014).
-_TIME_PREPS = frozenset("في منذ حتى خلال قبل بعد بحلول اواخر اوائل مطلع منتصف نهايه بدايه مع وفي ومنذ وحتى وخلال وقبل وبعد ففي لغايه الى".split())
+_TIME_PREPS = frozenset(normalize(w) for w in (
+    "في منذ حتى خلال قبل بعد بحلول أواخر أوائل مطلع منتصف نهاية بداية مع وفي ومنذ وحتى وخلال وقبل وبعد ففي لغاية إلى"
+).split())
 _PREV_WORD = re.compile(r"(\w+)\W*$")
 _NEXT_WORD = re.compile(r"\s*(\w+)")
 # اليوم that names a day rather than meaning today (اليوم الوطني, اليوم الأول).
@@ -238,10 +240,13 @@ def _accept(kind: str, g: dict[str, Any], text: str, start: int, end: int) -> bo
                 return False
             return True
         if deic in {"الغد", "غد"}:
-            return bool(g["dpart"]) or prev in {"في", "حتى", "وفي"}
+            return bool(g["dpart"]) or prev in {"في", "حتي", "وفي"}
         if deic.startswith("الليله"):
             return _next_word(text, end) not in {"الاولي", "الثانيه", "الثالثه", "الاخيره"}
         return True
+    if kind == "set":
+        # كل عام وأنتم بخير is a greeting, not a yearly event
+        return not _next_word(text, end).startswith(("وانت", "وهم", "والجميع"))
     if kind == "period":
         return bool(g["this"] or g["dir"] or g["part"] or g["early"])
     if kind == "year":

@@ -34,7 +34,7 @@ GREGORIAN_MONTHS: dict[str, int] = _fold({
 
 # Month names that are also ordinary words (آب = father after folding, مارس = "practised",
 # يوليه = "entrusts", نيسان, ماي): accepted only with a day, a year, a dual spelling or a temporal cue.
-AMBIGUOUS_MONTHS: frozenset[str] = frozenset(normalize(w) for w in ("آب", "مارس", "نيسان", "ماي", "أوت", "تموز", "يوليه"))
+AMBIGUOUS_MONTHS: frozenset[str] = frozenset(normalize(w) for w in ("آب", "مارس", "نيسان", "ماي", "أوت", "تموز", "يوليه", "جوان"))
 
 HIJRI_MONTHS: dict[str, int] = _fold({
     "محرم": 1, "صفر": 2,
@@ -105,10 +105,6 @@ for _unit, _sing, _dual, _plural in (
     for _w in _plural:
         UNIT_FORMS[normalize(_w)] = (_unit, 0)
 
-# Singular unit words that are also common non-temporal words (عام = general, عقد = contract,
-# يوم inside names of days): they need a quantifier or a number to count as time.
-WEAK_SINGULAR_UNITS: frozenset[str] = frozenset(normalize(w) for w in ("عام", "عقد", "عقدا", "يوم", "قرن"))
-
 GRANULARITY_OF_UNIT = {"MIN": "day", "H": "day", "D": "day", "W": "week", "M": "month", "Y": "year",
                        "DE": "decade", "CE": "decade"}
 
@@ -120,12 +116,6 @@ DECADES: dict[str, int] = _fold({
     "الثمانينيات": 198, "الثمانينات": 198, "التسعينيات": 199, "التسعينات": 199,
 })
 
-# Relative deictic days: offset in days from the anchor.
-DEICTIC_DAYS: dict[str, int] = _fold({
-    "أمس": -1, "الأمس": -1, "البارحة": -1, "اليوم": 0, "الليلة": 0,
-    "غدا": 1, "غداً": 1, "الغد": 1,
-})
-
 # Parts of a day that may precede a day word (صباح الجمعة, مساء أمس, ليلة الثلاثاء).
 DAY_PARTS: tuple[str, ...] = tuple(normalize(w) for w in (
     "يوم", "صباح", "مساء", "ليلة", "ظهر", "فجر", "عصر", "ظهيرة", "نهار", "صبيحة", "منتصف ليلة", "وقت متأخر من مساء",
@@ -135,7 +125,6 @@ DAY_PARTS: tuple[str, ...] = tuple(normalize(w) for w in (
 # Direction words after a unit or a name: الأسبوع الماضي, ديسمبر المقبل.
 PAST_WORDS: frozenset[str] = frozenset(normalize(w) for w in ("الماضي", "الماضية", "المنصرم", "المنصرمة", "الفائت", "الفائتة", "المنقضي", "السابق"))
 FUTURE_WORDS: frozenset[str] = frozenset(normalize(w) for w in ("المقبل", "المقبلة", "القادم", "القادمة", "التالي"))
-CURRENT_WORDS: frozenset[str] = frozenset(normalize(w) for w in ("الحالي", "الحالية", "الجاري", "الجارية", "هذا", "هذه"))
 
 # Part-of-period modifiers: أواخر أغسطس = END, مطلع العام = START.
 PART_MODS: dict[str, str] = {normalize(k): v for k, v in {
@@ -163,6 +152,12 @@ SET_ADVERBS: dict[str, str] = _fold({
 FUTURE_CUES: frozenset[str] = frozenset(normalize(w) for w in (
     "سوف", "يعتزم", "تعتزم", "يعتزمون", "المقرر", "المرتقب", "المرتقبة", "المتوقع", "يتوقع", "يُتوقع", "ينتظر",
     "يرتقب", "المزمع", "المزمعة", "يزمع", "تزمع", "سيتم", "ستتم", "ستكون", "سيكون", "ستبدأ", "سيبدأ",
+))
+# Words that open a past-tense clause or a report of speech: a future cue before them does not
+# reach a weekday after them.
+PAST_CLAUSE_WORDS: frozenset[str] = frozenset(normalize(w) for w in (
+    "كان", "كانت", "وكان", "وكانت", "قد", "وقد", "لقد", "فقد", "قال", "وقال", "قالت", "وقالت", "أعلن", "وأعلن",
+    "أعلنت", "وأعلنت", "أكد", "وأكد", "أكدت", "وأكدت", "ذكر", "وذكر", "ذكرت", "وذكرت", "أمس",
 ))
 # Beginnings of words that look like س- future verbs but are nouns or names (سيطرة, ستة, سياسة).
 NOT_FUTURE_PREFIXES: tuple[str, ...] = tuple(normalize(w) for w in (

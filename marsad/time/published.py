@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from marsad.clean.normalize import normalize
 from marsad.time.extract import MatchingForm, Mention
 from marsad.time.resolve import resolve
 
@@ -23,9 +24,9 @@ HEAD_CHARS = 400
 
 _ISO_DATE = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})")
 _URL_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})([-/_]?)(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])(?!\d)")
-_NOT_DATELINE_PREV = frozenset(
-    "في وفي منذ ومنذ حتى وحتى قبل وقبل بعد وبعد خلال من الى بتاريخ عام العام تاريخ لغايه".split()
-)
+_NOT_DATELINE_PREV = frozenset(normalize(w) for w in (
+    "في وفي منذ ومنذ حتى وحتى قبل وقبل بعد وبعد خلال من إلى بتاريخ عام العام تاريخ لغاية أقصاها"
+).split())
 
 
 def parse_published(value: str | None) -> date | None:

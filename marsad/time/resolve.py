@@ -210,7 +210,7 @@ def _month(p: dict[str, Any], anchor: date | None, future: bool) -> Resolved | N
 
 
 def _hijri(p: dict[str, Any], anchor: date | None, future: bool) -> Resolved | None:
-    month = lx.HIJRI_MONTHS[" ".join(p["hmon"].split())] if " ".join(p["hmon"].split()) in lx.HIJRI_MONTHS else _hijri_month(p["hmon"])
+    month = _hijri_month(p["hmon"])
     if month is None:
         return None
     year = int(p["year"]) if "year" in p else None
@@ -237,12 +237,12 @@ def _hijri(p: dict[str, Any], anchor: date | None, future: bool) -> Resolved | N
                     extra={"calendar": "hijri", "hijri": f"{year}-{month:02d}"})
 
 
+_HIJRI_SQUASHED = {name.replace(" ", ""): number for name, number in lx.HIJRI_MONTHS.items()}
+
+
 def _hijri_month(text: str) -> int | None:
-    squashed = text.replace(" ", "")
-    for name, number in lx.HIJRI_MONTHS.items():
-        if name.replace(" ", "") == squashed:
-            return number
-    return None
+    """The Hijri month number, whatever the spacing (ذو القعدة, ذوالقعدة, جمادى  الآخرة)."""
+    return _HIJRI_SQUASHED.get("".join(text.split()))
 
 
 def _numeric(p: dict[str, Any], anchor: date | None, future: bool) -> Resolved | None:
