@@ -24,6 +24,7 @@ import argparse
 import csv
 import gzip
 import hashlib
+import io
 import json
 import re
 import sys
@@ -35,6 +36,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from marsad.clean.normalize import normalize  # noqa: E402
+from marsad.entities.gazetteer import bare  # noqa: E402
 from marsad.entities.variants import key_string, name_key  # noqa: E402
 
 OUT_DIR = REPO / "marsad" / "resources" / "data"
@@ -57,6 +59,7 @@ _GENERIC_WORDS = set(
     رياض جواز عائلة أسرة آل كنيسة مسجد مطران بطريرك إمام حاكم سلطان رئاسة برلماني نائب نواب اخ ابن""".split()
 )
 GENERIC = {normalize(w) for w in _GENERIC_WORDS}
+CONNECTORS = {normalize(w) for w in ("بن", "ابن", "بنت", "عبد", "أبو", "ابو", "آل", "أم")}
 ORG_HEADS = {normalize(w) for w in ("حركة", "حزب", "منظمة", "جبهة", "جماعة", "اتحاد", "تحالف", "ائتلاف")}
 ISO3_RE = re.compile(r"^[A-Z]{3}")
 _BW = {
@@ -108,10 +111,12 @@ def read_curated() -> list[dict[str, Any]]:
 def alpha3_map() -> dict[str, str]:
     from babel.core import get_global
 
+    withdrawn = {"BUR", "ZAR", "DDR", "FXX", "TMP", "YMD"}  # codes of states that no longer exist
     out = {}
     for alias, targets in get_global("territory_aliases").items():
         if len(alias) == 3 and alias.isalpha() and len(targets) == 1 and len(targets[0]) == 2:
-            out.setdefault(targets[0], alias)
+            if alias not in withdrawn:
+                out.setdefault(targets[0], alias)
     return out
 
 
@@ -149,7 +154,7 @@ def cldr_entries(curated: list[dict[str, Any]], common: Counter[str]) -> list[di
         else:
             name_en = en.territories.get(a2, iso3)
         out.append({"kind": "country", "codes": [[iso3, None, None]], "name_en": name_en, "variants": variants,
-                    "source": "cldr"})
+                    "source": "curated" if cur else "cldr"})
     for cur in curated_countries.values():
         out.append(cur | {"source": "curated"})
     # exemplar cities: LOC with their country
@@ -231,6 +236,8 @@ def petrarch_entries(
         stripped = [w[2:] if w.startswith("ال") and len(w) > 3 else w for w in words]
         if any(k in nat_keys for k in name_key(name)):
             continue
+        if words[-1] in CONNECTORS or (len(words) == 2 and words[0] in CONNECTORS):
+            continue  # "منصور بن", "عبد العزيز": a fragment or a bare given name
         if len(words) >= 2 and words[0] in ORG_HEADS and not any(w in GENERIC for w in stripped[1:]):
             candidates.append(("org", name, codes))
         elif 2 <= len(words) <= 4 and not any(w in GENERIC or common[w] >= 3 for w in stripped):
@@ -240,7 +247,7 @@ def petrarch_entries(
             candidates.append(("single", name, codes))
     for kind, name, codes in candidates:
         if kind == "single":
-            if name_key(name)[0] not in persons_last or len(name_key(name)[0]) < 4 or common[normalize(name)] >= 1:
+            if name_key(name)[0] not in persons_last or len(name_key(name)[0]) < 5 or common[normalize(name)] >= 1:
                 continue  # a lone surname must be distinctive and not an everyday word
             kind = "person"
         seen = set()
@@ -273,7 +280,7 @@ def camel_names(shared: Path) -> dict[str, str]:
 def finish(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Give ids, canonical names and types; drop later entries whose variants are already taken."""
     out = []
-    taken: dict[tuple[str, ...], str] = {}
+    taken: dict[str, str] = {}
     ids: set[str] = set()
     for e in entries:
         kind = e["kind"]
@@ -289,9 +296,11 @@ def finish(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
             k = name_key(v)
             if not k:
                 continue
-            if k in taken and taken[k] != e.get("_id"):
-                if e["source"] != "curated" or kind == "nat":
-                    continue
+            # the same spelling for two entries: the first (curated, then CLDR) keeps it; equal keys
+            # with different spellings (غينيا / غيانا / كينيا) stay apart through exact matching
+            form = " ".join(bare(w) for w in normalize(v).split())
+            if kind != "nat" and form in taken and taken[form] != e.get("_id"):
+                continue
             variants.append(v)
         if not variants:
             continue
@@ -306,13 +315,26 @@ def finish(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
             continue
         ids.add(eid)
         for v in variants:
-            taken.setdefault(name_key(v), eid)
+            if kind != "nat":
+                taken.setdefault(" ".join(bare(w) for w in normalize(v).split()), eid)
         rec = {
             "id": eid, "kind": kind, "type": typ, "name": variants[0], "name_en": e.get("name_en"),
             "variants": variants, "codes": codes, "country": country, "source": e["source"],
         }
         out.append(rec)
     return out
+
+
+class _gzip_text(io.StringIO):
+    """Collects text and writes it gzipped with a fixed timestamp: unchanged data, identical bytes."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__()
+        self.path = path
+
+    def __exit__(self, *exc: object) -> None:
+        self.path.write_bytes(gzip.compress(self.getvalue().encode("utf-8"), compresslevel=9, mtime=0))
+        super().__exit__(*exc)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -332,7 +354,7 @@ def main(argv: list[str] | None = None) -> int:
     entries = finish(countries + non_country + cities + petrarch_entries(shared, iso3, nat_keys, common))
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
-    with gzip.open(out / "gazetteer.jsonl.gz", "wt", encoding="utf-8", compresslevel=9) as fh:
+    with _gzip_text(out / "gazetteer.jsonl.gz") as fh:
         for rec in entries:
             fh.write(json.dumps(rec, ensure_ascii=False, separators=(",", ":")) + "\n")
     names = camel_names(shared)
@@ -340,7 +362,7 @@ def main(argv: list[str] | None = None) -> int:
         if rec["type"] == "PER" and rec["name_en"]:
             for ar, en in zip(normalize(rec["name"]).split(), rec["name_en"].split(), strict=False):
                 names.setdefault(ar, en)
-    with gzip.open(out / "gazetteer_names.tsv.gz", "wt", encoding="utf-8", compresslevel=9) as fh:
+    with _gzip_text(out / "gazetteer_names.tsv.gz") as fh:
         fh.write("# normalized Arabic name token\tEnglish gloss (camel_morph proper nouns, CC BY 4.0, and our entries)\n")
         for ar, en in sorted(names.items()):
             fh.write(f"{ar}\t{en}\n")
@@ -348,7 +370,7 @@ def main(argv: list[str] | None = None) -> int:
                    for v in rec["variants"] for bare in normalize(v).split()}
     everyday = sorted(w for w, n in common.items()
                       if n >= 3 and w not in names and w not in name_tokens and re.fullmatch("[\u0621-\u064a]+", w))
-    with gzip.open(out / "gazetteer_common.txt.gz", "wt", encoding="utf-8", compresslevel=9) as fh:
+    with _gzip_text(out / "gazetteer_common.txt.gz") as fh:
         fh.write("# everyday words (tagged O at least 3 times in ANERcorp train), normalized\n")
         fh.write("\n".join(everyday) + "\n")
     kinds = Counter(e["kind"] for e in entries)

@@ -86,3 +86,18 @@ def test_lookup_and_actor_of() -> None:
     assert actor_of("per:sergei-lavrov", "2023-10-19") == "RUSGOV"
     assert actor_of("لافروف", "2023-10-19") == "RUSGOV"
     assert lookup("كلام عادي بلا أسماء") is None
+
+
+def test_describe_codes_descriptions_without_names() -> None:
+    from marsad.entities import describe
+
+    assert describe("المتحدث باسم الكرملين")["actor"] == "RUSGOV"
+    assert describe("مسؤولون أمريكيون")["actor"] == "USAGOV"
+    assert describe("رئيس الوزراء الياباني")["actor"] == "JPNGOV"
+    assert describe("الجيش الأوكراني")["actor"] == "UKRMIL"
+    assert describe("سكان محليون")["actor"] is None
+
+
+def test_syrian_and_saudi_adjectives_code_titles() -> None:
+    text = "وقال وزير الإعلام السوري رامز حداد إن الطريق أعيد فتحه، ورحب المسؤول السعودي بالخطوة."
+    assert _attrs_of(text, "رامز حداد", "2024-02-01")["actor"] == "SYRGOV"

@@ -83,6 +83,7 @@ def test_nominal_cues_sit_between_speaker_and_content() -> None:
     st = only(analyze("وقالت الوزارة في بيان إن المساعدات وصلت إلى المخيمات."))
     assert st["speaker"]["text"] == "الوزارة"
     assert st["content"]["text"].startswith("إن المساعدات")
+    assert st["cue"]["medium"] == "بيان"
     st = only(analyze("وقال الرئيس خلال كلمة ألقاها أمام البرلمان إن الإصلاحات مستمرة."))
     assert st["speaker"]["text"] == "الرئيس"
 
@@ -260,8 +261,11 @@ def test_according_to_a_person_makes_them_the_speaker() -> None:
     assert st["content"]["text"].startswith("ارتفعت أسعار الخبز")
 
 
-def test_footage_is_not_a_speaker() -> None:
+def test_footage_is_a_source_but_not_a_speaker() -> None:
     assert statements(analyze("وانضم الوزير إلى الاجتماع، على ما أظهرت مشاهد بثها التلفزيون الرسمي.")) == []
+    st = only(analyze('وقال الوزير "نحن مستعدون للحوار" على ما أظهرت مشاهد بثها التلفزيون الرسمي.'))
+    assert st["reported_by"][0]["kind"] == "tv"
+    assert st["content"]["text"] == '"نحن مستعدون للحوار"'
 
 
 def test_source_on_a_continuation_covers_the_block() -> None:
@@ -318,3 +322,34 @@ def test_writer_asides_and_legal_phrases_are_not_statements() -> None:
     assert statements(analyze("يذكر أن المدينة استضافت البطولة ذاتها قبل عامين.")) == []
     st = only(analyze("وأعلنت الهيئة أن الرسوم ستخفض، وفقا للقانون الجديد."))
     assert all(r["kind"] == "wire" for r in st["reported_by"])
+
+
+def test_directives_and_questions_have_no_polarity() -> None:
+    assert only(analyze("ودعا الأمين العام إلى وقف فوري لإطلاق النار."))["polarity"] is None
+    assert only(analyze("وتساءل النائب ثم قال: «من سيدفع ثمن هذا القرار؟»"))["polarity"] is None
+
+
+def test_long_quoted_institution_name_is_not_the_content() -> None:
+    st = only(analyze('وأكد سامي نجار من معهد "الدراسات الاقتصادية والمالية الحديثة" أن الأسعار ستستقر.'))
+    assert st["content"]["text"] == "أن الأسعار ستستقر"
+
+
+def test_also_said() -> None:
+    st = only(analyze("كما أكد المدير التنفيذي أن الشركة ستوظف مئتي مهندس."))
+    assert st["speaker"]["text"] == "المدير التنفيذي"
+
+
+def test_participle_after_an_unlisted_verb_takes_the_sentence_subject() -> None:
+    text = "وهنأ المحافظ سامر العلي الفائزين بالجوائز. مبينا أن المسابقة ستتكرر كل عام."
+    st = only(analyze(text, entities=[("سامر العلي", "PER", "Samer al-Ali")]))
+    assert st["speaker"]["name_en"] == "Samer al-Ali"
+    assert st["speaker"]["how"] == "continuation"
+
+
+def test_fenced_subjects() -> None:
+    st = only(analyze("وكان رئيس الجمعية في المدينة قد أعلن أن التسجيل سيبدأ الأحد."))
+    assert st["speaker"]["text"] == "رئيس الجمعية في المدينة"
+    st = only(analyze("أما نقابة المعلمين، فأكدت أن الإضراب مستمر."))
+    assert st["speaker"]["text"] == "نقابة المعلمين"
+    st = only(analyze('وأوضحت لـ"الصباح" مصادر مطلعة أن الاتفاق بات قريبا.'))
+    assert st["speaker"]["text"] == "مصادر مطلعة"

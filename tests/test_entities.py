@@ -129,7 +129,9 @@ def test_corpus_pass_and_cli(tmp_db: str, capsys: pytest.CaptureFixture[str]) ->
     ]
     with open_store(tmp_db) as store:
         store.add_articles(arts)
-        records = {r["id"]: r for r in link_entities(store)}
+        summary = link_entities(store)
+        assert summary["annotated"] == 2 and summary["per"] >= 1
+        records = {r["id"]: r for r in store.records("entity")}
         assert records["per:sergei-lavrov"]["mentions"] == 3
         assert records["per:sergei-lavrov"]["articles"] == 2
         assert set(records["per:sergei-lavrov"]["outlets"]) == {"صحيفة أ", "صحيفة ب"}
@@ -148,3 +150,14 @@ def test_gold_seeds_meet_acceptance(shared_dir: Path, monkeypatch: pytest.Monkey
     assert all(c["ok"] for c in report["clusters"]), report["clusters"]
     assert report["shared_ids"] == []
     assert report["min_coded"] >= 0.9
+
+
+def test_described_agency_joins_the_named_one() -> None:
+    art = _annotate('ونقلت وكالة الأنباء الروسية "ريا نوفوستي" عن مصدر دبلوماسي أن الاجتماع تأجل.')
+    ids = {t: a["entity_id"] for t, a in _by_surface(art)}
+    assert ids["وكالة الأنباء الروسية"] == ids["ريا نوفوستي"] == "org:ria-novosti"
+
+
+def test_plural_titles_do_not_make_people() -> None:
+    art = _annotate("وقال مسؤولون أمريكيون ومراقبون مستقلون إن الشحنات وصلت.")
+    assert not [t for t, a in _by_surface(art) if a["type"] == "PER"]

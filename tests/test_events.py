@@ -34,6 +34,13 @@ ACTORS = {
 }
 
 
+def _inside_word(text: str, start: int, end: int) -> bool:
+    """Whether a match is part of a longer word ("إيران" in "إيرانية"); a leading clitic is allowed."""
+    after = text[end : end + 1]
+    before = text[max(0, start - 1) : start]
+    return (after.isalpha()) or (before.isalpha() and before not in "وبلف")
+
+
 def article(text: str, published: str = "2021-03-10", timexes: dict[str, str] | None = None,
             statements: list[tuple[str, str, str]] | None = None) -> Article:
     """An Article with entity, timex and statement layers placed on the given surfaces."""
@@ -46,7 +53,7 @@ def article(text: str, published: str = "2021-03-10", timexes: dict[str, str] | 
         while (pos := text.find(surface, start)) >= 0:
             end = pos + len(surface)
             start = end
-            if any(a < end and pos < b for a, b in taken):
+            if any(a < end and pos < b for a, b in taken) or _inside_word(text, pos, end):
                 continue
             taken.append((pos, end))
             ents.append(Span(pos, end, label, {"name": surface, "entity_id": surface, "actor": code,
@@ -123,6 +130,7 @@ def test_required_objects_decide_the_type() -> None:
     assert types_of("أطلقت الطائرات صواريخ على المواقع") == [("أطلقت", "ASSAULT")]
     assert types_of("أطلقت السلطات سراح المعتقلين") == [("أطلقت", "RETREAT")]
     assert types_of("استخدمت الدولة حق النقض ضد القرار") == [("استخدمت", "REJECT")]
+    assert types_of("ودعا الخطيب الله أن يحفظ البلاد") == []  # a prayer, not a request
 
 
 # --- arguments -------------------------------------------------------------------------
@@ -208,3 +216,50 @@ def test_evidence_and_trigger_point_into_the_text() -> None:
     trig = ev.attrs["trigger"]
     assert text[trig["start"] : trig["end"]] == "ودعت"
     assert ev.attrs["event_key"] == "REQUEST:EGY>ETH:2021-03-10"
+
+
+# --- special readings ------------------------------------------------------------------
+
+
+def test_troops_to_an_ally_are_aid_and_elsewhere_mobilization() -> None:
+    evs = events("وأرسلت تركيا آلاف الجنود إلى الصومال لدعم حكومتها.")
+    assert codes(evs[0]) == ("AID", "TUR", "SOM") and evs[0]["mode"] == "material"
+    evs = events("ونشرت تركيا قواتها على حدودها الجنوبية.")
+    assert codes(evs[0])[:2] == ("MOBILIZE", "TUR")
+
+
+def test_interception_inverts_the_sides() -> None:
+    content = "إنه اعترض ودمر عشر طائرات مسيرة إيرانية"
+    evs = events(f"وقال الجيش الإسرائيلي {content} فوق الجولان.",
+                 statements=[("الجيش الإسرائيلي", "ISRMIL", content)])
+    assault = [e for e in evs if e["type"] == "ASSAULT"][0]
+    assert codes(assault) == ("ASSAULT", "IRN", "ISR")
+
+
+def test_verbal_attack_on_a_person_is_criticism() -> None:
+    evs = events("هاجم وزير الخارجية المصري سامح شكري الرئيس الكيني في تصريحات صحفية.")
+    assert codes(evs[0]) == ("ACCUSE", "EGY", "KEN")
+
+
+def test_relative_clause_takes_its_antecedent_as_subject() -> None:
+    evs = events("ووصل الرئيس الكيني إلى القاهرة، الذي استقبل وزير الخارجية المصري سامح شكري أمس.")
+    consult = [e for e in evs if e["trigger"]["text"] == "استقبل"][0]
+    assert codes(consult) == ("CONSULT", "KEN", "EGY")
+
+
+def test_an_allegation_is_also_an_accusation() -> None:
+    content = "إيران أطلقت صواريخ على العراق"
+    evs = events(f"وقالت فرنسا إن {content}.", statements=[("فرنسا", "FRA", content)])
+    assert {codes(e) for e in evs} == {("ASSAULT", "IRN", "IRQ"), ("ACCUSE", "FRA", "IRN")}
+
+
+def test_nationality_adjective_stands_for_its_country() -> None:
+    evs = events("وأدان مسؤول مصري الغارات الإسرائيلية على غزة.")
+    accuse = [e for e in evs if e["type"] == "ACCUSE"][0]
+    assert codes(accuse)[1] == "EGY"
+
+
+def test_possessive_noun_takes_the_pronoun_referent() -> None:
+    evs = events("وشكر وزير الخارجية المصري سامح شكري إثيوبيا على دعمها المتواصل لكينيا.")
+    support = [e for e in evs if e["trigger"]["text"] == "دعمها"][0]
+    assert codes(support) == ("SUPPORT", "ETH", "KEN")

@@ -62,6 +62,9 @@ def test_ingest_rejects_bad_field_option(tmp_path: Path, tmp_db: str, capsys: py
     rc = main(["--db", tmp_db, "ingest", "--field", "colour=red", str(tmp_path)])
     assert rc == 2
     assert "unknown key" in capsys.readouterr().err
+    rc = main(["--db", tmp_db, "ingest", "--published", "yesterday", str(tmp_path)])
+    assert rc == 2
+    assert "is not a date" in capsys.readouterr().err
 
 
 def test_analyze_jsonl_in_input_order_without_tokens(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -328,3 +328,20 @@ def test_stdin_reads_one_document() -> None:
     items = list(read_inputs(["-"], IngestOptions(stdin=BytesIO(STORY.encode("utf-8")))))
     art = only(items)
     assert isinstance(art, Article) and art.source == "<stdin>" and "وزارة الخارجية" in art.text
+
+
+def test_windows_1256_html_page_with_declared_charset(tmp_path: Path) -> None:
+    html = page("البرلمان يقر الموازنة", SECOND_STORY).replace("charset='utf-8'", "charset='windows-1256'")
+    f = tmp_path / "old.html"
+    f.write_bytes(html.encode("cp1256"))
+    art = only(read([f]))
+    assert isinstance(art, Article)
+    assert art.meta["encoding"] == "cp1256"
+    assert "صادق البرلمان" in art.text and art.title == "البرلمان يقر الموازنة"
+
+
+def test_record_that_is_only_furniture_fails_after_cleaning(tmp_path: Path) -> None:
+    f = write_jsonl(tmp_path / "links.jsonl", [{"id": "g1", "text": "رابط الخبر بصحيفة المساء: بالصور .. افتتاح المعرض"}])
+    fail = only(read([f]))
+    assert isinstance(fail, IngestFailure)
+    assert fail.source_id == "g1" and fail.message.startswith("empty content")

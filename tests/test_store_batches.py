@@ -49,3 +49,15 @@ def test_store_articles_segments_and_logs_failures(tmp_db: str) -> None:
         stored = store.get_article(items[0].id)  # type: ignore[union-attr]
         assert stored is not None
         assert len(stored.layers["sentences"]) == 3 and "tokens" not in stored.layers
+
+
+def test_same_input_cleaned_differently_is_not_added_twice(tmp_db: str) -> None:
+    raw = "عنوان الخبر\n" + STORY + "\nرابط الخبر: صحيفة المساء"
+    old = Article(text=STORY + "\nرابط الخبر: صحيفة المساء", raw=raw, url="https://a.example/7")
+    new = Article(text=STORY, raw=raw, url="https://a.example/7")  # what a newer cleaner makes of it
+    updated_page = Article(text=SECOND_STORY, raw=raw + " ", url="https://a.example/7")
+    with open_store(tmp_db) as store:
+        assert [r.status for r in store.add_articles([old])] == ["added"]
+        result = store.add_articles([new, updated_page])
+        assert [r.status for r in result] == ["duplicate_input", "added"]
+        assert result[0].existing_id == old.id

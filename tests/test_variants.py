@@ -75,3 +75,15 @@ def test_everyday_words_do_not_match_names_by_key() -> None:
     g = load()
     assert g.lookup_phrase("بينما") is None  # same skeleton as بنما (Panama)
     assert g.lookup_phrase("كم") is None
+
+
+def test_countries_sharing_a_key_stay_apart_by_spelling() -> None:
+    g = load()
+    assert {g.lookup_phrase(w).id for w in ("غينيا", "غيانا", "كينيا")} == {"gpe:guinea", "gpe:guyana", "gpe:kenya"}
+    assert g.lookup_phrase("سوريا").id != g.lookup_phrase("سويسرا").id
+
+
+def test_an_adjective_with_the_article_is_not_a_country() -> None:
+    g = load()
+    assert g.lookup_phrase("مالي").id == "gpe:mali"
+    assert g.lookup_phrase("المالي") is None  # "financial"

@@ -3,8 +3,12 @@
 ``annotate(article)`` adds the ``statements`` layer.  Each statement is a span
 over the cue and the content it introduces, with attributes::
 
-    speaker:     {entity_id, name, name_en, actor, type, text, resolved, how[, role]}
-    cue:         {start, end, text, lemma}
+    speaker:     {entity_id, name, name_en, actor, type, text, resolved, how[, role, affiliation, antecedent]}
+                 how: subject | pre-subject | post-posed | source | pronoun | continuation |
+                 quote-continuation | unresolved (then text is the cue itself and resolved is false).
+                 "متحدث باسم وزارة X" resolves to the ministry with role "spokesperson"; a title with
+                 only a place or body in it ("أمير منطقة X") stays unresolved with that entity as affiliation.
+    cue:         {start, end, text, lemma[, medium]}  (medium: بيان، مؤتمر، تصريحات ... when named)
     content:     {start, end, text}
     direct:      the content carries quoted words (the gold convention: a quoted
                  fragment inside reported speech makes the statement direct)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from marsad.attribution.cues import COMPLEMENTIZERS
 from marsad.attribution.view import Tok
 from marsad.clean.normalize import normalize
 
@@ -151,7 +152,7 @@ def _phrase_end(toks: list[Tok], start: int, in_quote: list[bool]) -> int:
                 break
             k = close + 1
             continue
-        if k > start and (t.norm in _ACCORDING or t.norm in _PER or t.norm in _TRANSMIT):
+        if k > start and (t.norm in _ACCORDING or t.norm in _PER or t.norm in _TRANSMIT or t.norm in COMPLEMENTIZERS):
             break
         k += 1
     return k

@@ -49,7 +49,12 @@ TITLES = _set(
     "السيناتور", "الجنرال", "اللواء", "العميد", "العقيد", "الدكتور", "القاضي", "المدعي", "رئيس", "المستشارة",
     "الملكة", "الأميرة", "البابا", "نظيره", "نظيرته", "الممثل", "ممثل", "المفوض", "مفوض", "قائدة", "كبير",
     "كبيرة", "الناشط", "ناشط", "المعارض", "القيادي", "قيادي", "عضوة", "السيد", "السيدة", "المهندس", "الشيخة",
-    "سمو", "معالي", "فخامة", "سعادة", "جلالة", "العم", "الحاج", "صاحب",
+    "سمو", "معالي", "فخامة", "سعادة", "جلالة", "العم", "الحاج", "صاحب", "حاكم", "الحاكم", "محافظ", "المحافظ",
+    "عمدة", "نقيب", "النقيب", "عميد", "مفتي", "المفتي", "إمام", "الإمام", "خطيب", "مدرب", "المدرب", "لاعب",
+    "اللاعب", "الكاتب", "كاتب", "الصحفي", "الصحافي", "المخرج", "الفنان", "الفنانة", "القنصل", "المرشح", "مرشح",
+    "المحامي", "محامي", "الطبيب", "طبيب", "البروفيسور", "الوكيل", "وكيل", "مساعد", "المساعد", "الضابط",
+    "ضابط", "الرئيسة", "الخبيرة", "الباحثة", "المواطن", "المواطنة", "مواطن", "النجم", "الداعية", "المؤرخ",
+    "مساعدة", "المساعدة", "نائبة", "وكيلة", "مديرة",
 )
 FEMININE_TITLES = _set("وزيرة", "الوزيرة", "رئيسة", "الرئيسة", "المتحدثة", "متحدثة", "الناطقة", "ناطقة", "السفيرة",
                        "مديرة", "أستاذة", "مسؤولة", "مستشارة", "المستشارة", "الملكة", "الأميرة", "نظيرته", "قائدة",
@@ -64,12 +69,17 @@ INSTITUTIONS = _set(
     "قناة", "القناة", "التلفزيون", "تلفزيون", "موقع", "الموقع", "جماعة", "الجماعة", "الائتلاف", "النظام",
     "الدفاع", "الداخلية", "الخارجية", "شركة", "الشركة", "جامعة", "معهد", "المعهد", "بيان", "البيان", "مراقبون",
     "مراقبين", "محللون", "محللين", "خبراء", "دبلوماسيون", "دبلوماسيين", "شهود", "سكان", "ناشطون", "ناشطين",
-    "متحدثون", "المسؤولون", "مسؤولو", "قادة", "القادة", "الزعماء", "زعماء", "الولايات",
+    "متحدثون", "المسؤولون", "مسؤولو", "قادة", "القادة", "الزعماء", "زعماء", "المصادر", "المصدر",
+    "بنك", "البنك", "مصرف", "المصرف", "صندوق", "الصندوق", "هيئة", "الهيئة", "نقابة", "النقابة", "اتحاد",
+    "الاتحاد", "نادي", "النادي", "بلدية", "البلدية", "أمانة", "الأمانة", "محكمة", "المحكمة", "النيابة",
 )
-_BOUNDARY = _set("لكن", "ولكن", "بينما", "وبينما", "فيما", "كما", "حين", "إذ", "بعدما", "عندما", "حيث", "ثم", "لأن")
+_BOUNDARY = _set("لكن", "ولكن", "بينما", "وبينما", "فيما", "كما", "حين", "إذ", "بعدما", "عندما", "حيث", "ثم", "لأن",
+                 "فإن", "وإن", "إلا", "بل")
 _PUNCT = frozenset(",،.:؛;!?؟()-–—[]")
 _RELATIVE = _set("ما", "الذي", "التي", "الذين", "مما", "عما", "بما", "لما", "فيما")
 _MAX_SUBJECT = 7
+_AMMA = _set("أما", "وأما")
+_KANA = _set("كان", "وكان", "كانت", "وكانت", "كانوا", "وكانوا")
 _MAX_TITLE_CHAIN = 12
 
 
@@ -215,6 +225,15 @@ def _is_stop(tok: Tok) -> bool:
     return cue is not None
 
 
+# "العام" is "general" after a title (الأمين العام، المدير العام) and "the year" before الماضي/المقبل.
+_GENERAL = _set("العام", "العامة")
+_TIME_MODIFIERS = _set("الماضي", "المقبل", "الحالي", "الجاري", "القادم", "المنصرم", "الفائت")
+
+
+def _followed_by_time(toks: list[Tok], k: int) -> bool:
+    return k + 1 < len(toks) and (toks[k + 1].norm in _TIME_MODIFIERS or toks[k + 1].norm.isdigit())
+
+
 def _object_like(word: str, object_preps: tuple[str, ...]) -> bool:
     """"بتقديم"، "بالعلاقات": the verb's prepositional object, not its subject."""
     for prep in object_preps:
@@ -258,6 +277,9 @@ class SpeakerFinder:
                       verb_gender: str | None = None) -> Speaker | None:
         """The subject right after a verb at token ``i``, before token ``limit``."""
         k = _skip_adverbs(toks, i + 1, limit)
+        if k + 1 < limit and toks[k].norm == "ل" and toks[k + 1].is_quote:
+            # "أوضحت لـ«الصحيفة» مصادر خاصة": the addressee comes before the subject.
+            k = _skip_adverbs(toks, _quoted_name_end(toks, k + 1, limit), limit)
         if k >= limit:
             return None
         first = toks[k]
@@ -285,7 +307,8 @@ class SpeakerFinder:
                 if nxt > end:
                     end = nxt
                     continue
-            if _is_stop(t) and not (t.norm == "لدى" or (end > k and toks[end - 1].norm in ("باسم", "غير"))):
+            if _is_stop(t) and not (t.norm == "لدى" or (end > k and toks[end - 1].norm in ("باسم", "غير"))
+                                    or (end > k and t.norm in _GENERAL and not _followed_by_time(toks, end))):
                 break
             if end > k and _object_like(t.norm, object_preps) and t.norm not in self.entities.name_tokens:
                 break
@@ -316,7 +339,12 @@ class SpeakerFinder:
         return self._make(toks, k, end, "subject", tight=tight, verb_gender=verb_gender)
 
     def subject_before(self, toks: list[Tok], i: int) -> Speaker | None:
-        """The subject of a verb that follows its subject: "لافروف قال"، "وكان مسؤولون قد قالوا"."""
+        """The subject of a verb that follows its subject: "لافروف قال"، "وكان مسؤولون قد قالوا"، "أما الوكالة فأعلنت"."""
+        framed = self._framed_subject(toks, i)
+        if framed is not None:
+            return framed
+        if toks[i].norm[:1] in "وف":
+            return None
         j = i - 1
         while j >= 0 and (toks[j].norm in ("قد", ",", "،") or toks[j].norm in TEMPORAL):
             j -= 1
@@ -336,7 +364,8 @@ class SpeakerFinder:
                 return None
             if t.norm in _PUNCT or t.norm in _BOUNDARY or match_cue(t.norm) or t.norm in COMPLEMENTIZERS:
                 break
-            if t.norm in PREPOSITIONS:
+            bare = t.norm[1:] if t.norm[:1] in "وف" and len(t.norm) > 3 else t.norm
+            if t.norm in PREPOSITIONS or bare in PREPOSITIONS or bare in TEMPORAL:
                 return None
             j -= 1
         start = j + 1
@@ -356,6 +385,33 @@ class SpeakerFinder:
         # The clause boundary before it makes a phrase of two words or more a safe subject ("ولكن النجم المصري شدد").
         return self._make(toks, start, end, "pre-subject", tight=end - start >= 2)
 
+    def _framed_subject(self, toks: list[Tok], i: int) -> Speaker | None:
+        """Subjects fenced by particles: "كان X قد قال" (X may hold prepositions) and "أما X فقال"."""
+        if toks[i].norm.startswith("ف"):
+            opener, closer_ok = _AMMA, True
+        elif i > 0 and toks[i - 1].norm == "قد":
+            opener, closer_ok = _KANA, False
+        else:
+            return None
+        end = i - 1 if not closer_ok else i
+        while end > 0 and toks[end - 1].norm in (",", "،"):
+            end -= 1
+        for j in range(end - 1, max(-1, end - 14), -1):
+            w = toks[j].norm
+            if w in opener:
+                start = j + 1
+                while start < end and toks[start].is_quote:
+                    start += 1
+                stop = end
+                while stop > start and toks[stop - 1].is_quote:
+                    stop -= 1
+                if start >= stop:
+                    return None
+                return self._make(toks, start, stop, "pre-subject", tight=True)
+            if w in _PUNCT and w not in (",", "،") or match_cue(w):
+                return None
+        return None
+
     def phrase(self, toks: list[Tok], k: int, end: int, how: str) -> Speaker | None:
         if k >= end:
             return None
@@ -369,11 +425,15 @@ class SpeakerFinder:
         if head[:1] in "وفل" and (head[1:] in TITLES or head[1:] in INSTITUTIONS):
             head = head[1:]
         ents = [s for s in self.entities.within(ds, de) if s.label in ("PER", "ORG", "GPE", "MISC")]
-        if ents and head not in TITLES and head not in INSTITUTIONS:
+        if ents and head not in TITLES and (head not in INSTITUTIONS or ents[0].start <= ds + 2):
             lead = ents[0]
             if lead.start > ds + 2 and not toks[k].is_quote and not head.startswith("ال") and lead.label != "PER":
-                # "دعم بيونغ يانغ": a noun phrase that merely contains a name is not its speaker.
-                return None
+                # "بنك أوف أميركا": the phrase merely contains a name; it is a speaker only if it reads like one.
+                if not self._plausible(words, head, tight, verb_gender):
+                    return None
+                speaker = Speaker(self.text[ds:de], ds, de, how=how)
+                speaker.extra["affiliation"] = entity_ref(lead, self.text)
+                return speaker
             # The subject is the leading entity, with entities coordinated to it: "كوريا الجنوبية والولايات المتحدة".
             stop = lead.end
             for other in ents[1:]:
@@ -433,7 +493,7 @@ class SpeakerFinder:
         """Without an entity, accept only phrases that look like a speaker, never a random noun."""
         if head in TITLES or head in INSTITUTIONS:
             return True
-        if any(w in self.entities.name_tokens for w in words[:2]):
+        if head in self.entities.name_tokens:
             return True
         bare = head[2:] if head.startswith("ال") else head
         if verb_gender == "f" and not bare.endswith(("ه", "ات", "اء")) and head not in self.feminine:

@@ -18,6 +18,7 @@ from marsad.attribution.quotes import Quote, inside_quote, paragraph_quotes, quo
 from marsad.attribution.sources import SourceClause, classify, find_source_clauses, strip_lam
 from marsad.attribution.speakers import (
     INSTITUTIONS,
+    TITLES,
     EntityIndex,
     Speaker,
     SpeakerFinder,
@@ -33,7 +34,7 @@ _N = normalize
 _COMMAS = frozenset((",", "،"))
 _SENT_END = frozenset((".", "!", "?", "؟", "…", ";", "؛"))
 # Words before a verb that make it part of a noun phrase ("ما قاله"، "الذي أعلن").
-_RELATIVE = frozenset(_N(w) for w in ("ما", "الذي", "التي", "الذين", "مما", "عما", "بما", "لما", "كما", "مثلما"))
+_RELATIVE = frozenset(_N(w) for w in ("ما", "الذي", "التي", "الذين", "مما", "عما", "بما", "لما"))
 _NAME_QUOTE_BEFORE = frozenset(("ل", "لصحيفه", "لوكاله", "لقناه", "صحيفه", "وكاله", "قناه", "موقع", "مجله"))
 _FORMULA_LEMMAS = frozenset(("ذكر", "أشار", "رجح"))
 _NEGATING = frozenset(_N(w) for w in ("غير", "وغير"))
@@ -62,6 +63,7 @@ class _Stmt:
     direct: bool = False
     span_start: int = 0
     span_end: int = 0
+    medium: str | None = None
 
     @property
     def gender(self) -> str | None:
@@ -127,7 +129,8 @@ def annotate_statements(article: Article) -> list[Span]:
                 "STATEMENT",
                 {
                     "speaker": st.speaker.to_dict(),
-                    "cue": {"start": st.cue_start, "end": st.cue_end, "text": st.cue_text, "lemma": st.lemma},
+                    "cue": {"start": st.cue_start, "end": st.cue_end, "text": st.cue_text, "lemma": st.lemma,
+                            **({"medium": st.medium} if st.medium else {})},
                     "content": {"start": st.content_start, "end": st.content_end, "text": text[st.content_start : st.content_end]},
                     "direct": st.direct,
                     "reported_by": sources,
@@ -154,7 +157,7 @@ def _sentence_statements(
     history: list[_Stmt],
 ) -> list[_Stmt]:
     n = len(toks)
-    in_quote = [inside_quote(quotes, t.start) for t in toks]
+    in_quote = [inside_quote(quotes, t.start) for t in toks] if quotes else [False] * n
     clauses = [c for c in find_source_clauses(toks, in_quote) if _names_a_source(toks, c, entities)]
     in_clause = [False] * n
     for c in clauses:
@@ -198,8 +201,8 @@ def _sentence_statements(
 
     # Attach each source clause to the statement it follows (or the first one when it leads the sentence).
     for c in clauses:
-        if c.visual or (found and found[0].lemma == "بحسب" and found[0].cue_start == toks[c.start].start):
-            continue
+        if found and found[0].lemma == "بحسب" and found[0].cue_start == toks[c.start].start:
+            continue  # the clause already made its own statement's speaker
         owner = None
         for st in found:
             if st.cue_start <= toks[c.start].start:
@@ -234,7 +237,7 @@ def _statement_at(
     cue_tok = toks[i]
     content_tok, content_kind = _content_start(toks, quotes, in_quote, clauses, i, limit, form)
     speaker: Speaker | None = None
-    via: _Clause_view | None = None
+    via: _ClauseView | None = None
     post_posed_quote: Quote | None = None
 
     if form.kind == "imperf" and i == 0 and content_tok == 1 and form.verb.lemma in _FORMULA_LEMMAS:
@@ -263,8 +266,11 @@ def _statement_at(
             if speaker is not None:
                 speaker.how = "post-posed"
             content_kind = "post"
-    if speaker is None and form.kind != "participle" and cue_tok.norm[:1] not in "وف":
+    if speaker is None and form.kind != "participle":
         speaker = finder.subject_before(toks, i)
+        if speaker is not None and form.kind == "imperf" and not speaker.resolved and speaker.how == "pre-subject" \
+                and toks[i].norm[:1] not in "وف" and _indefinite_end(speaker.text):
+            speaker = None  # "أدلة تشير إلى أن": an imperfect after an indefinite noun describes it
     if speaker is None:
         if verb.needs_subject:
             return None
@@ -302,6 +308,8 @@ def _statement_at(
     if c_end <= c_start:
         return None
     polarity = verb.polarity
+    if polarity == "asserts" and text[c_start:c_end].rstrip(' "»”\'').endswith(("?", "؟")):
+        polarity = None  # a question asserts nothing
     if verb.lemma == "رفض":
         words = [t.norm for t in toks[i + 1 : min(limit, i + 8)]]
         if not any(w in DENIAL_OBJECTS or w[1:] in DENIAL_OBJECTS for w in words):
@@ -310,9 +318,18 @@ def _statement_at(
     st = _Stmt(si, para, cue_tok.start, cue_tok.end, text[cue_tok.start : cue_tok.end], lemma, c_start, c_end, speaker,
                form.gender, polarity, span_start=min(span_start, c_start), span_end=max(span_end, c_end))
     speaker.extra.pop("unresolved_cue", None)
+    gap_stop = content_tok if content_kind not in ("post", "") and content_tok is not None else min(limit, i + 8)
+    medium = next((t for t in toks[i + 1 : gap_stop] if t.norm in NOMINAL_CUES), None)
+    if medium is not None:
+        st.medium = text[medium.start : medium.end]  # في بيان، في مؤتمر صحافي: how it was said
     if via is not None:
         st.sources.extend(_clause_refs(text, toks, via, finder, finder.entities))
     return st
+
+
+def _indefinite_end(phrase: str) -> bool:
+    words = _N(phrase).split()
+    return bool(words) and not words[-1].startswith("ال")
 
 
 def cue_tok_text(text: str, tok: Tok) -> str:
@@ -353,7 +370,7 @@ def _content_start(
         if t.is_quote and not form.verb.complement_only:
             q = quote_at(quotes, t.start)
             if q is not None and q.start == t.start and q.opened and _quote_word_count(toks, j, in_quote) >= 2:
-                if j > 0 and toks[j - 1].norm in _NAME_QUOTE_BEFORE:
+                if j > 0 and (toks[j - 1].norm in _NAME_QUOTE_BEFORE or toks[j - 1].norm in INSTITUTIONS):
                     j += 1
                     continue  # لـ«الشرق الأوسط»: a quoted name, not what was said
                 later_comp = any(toks[k].norm in COMPLEMENTIZERS or toks[k].norm == ":" for k in range(j + 1, stop)
@@ -492,7 +509,7 @@ def _has_quoted_words(text: str, quotes: list[Quote], start: int, end: int) -> b
     return False
 
 
-def _transmitted(toks: list[Tok], i: int, gap_end: int, finder: SpeakerFinder) -> tuple[Speaker | None, _Clause_view | None]:
+def _transmitted(toks: list[Tok], i: int, gap_end: int, finder: SpeakerFinder) -> tuple[Speaker | None, _ClauseView | None]:
     """"نقلت وكالة X عن فلان قوله إن": the speaker follows عن and the verb's subject is the source.
 
     "ونقلت عنه وكالة X قوله": the speaker is the pronoun's antecedent, X the source.
@@ -501,14 +518,14 @@ def _transmitted(toks: list[Tok], i: int, gap_end: int, finder: SpeakerFinder) -
         end = i + 2
         while end < gap_end and toks[end].norm not in _QUOTE_WORDS and toks[end].norm not in _COMMAS:
             end += 1
-        return None, (_Clause_view(i, end, i + 2) if end > i + 2 else None)
+        return None, (_ClauseView(i, end, i + 2) if end > i + 2 else None)
     for k in range(i + 2, gap_end):
         if toks[k].norm == "عن":
             end = k + 1
             while end < gap_end and toks[end].norm not in _QUOTE_WORDS and toks[end].norm not in _COMMAS:
                 end += 1
             sp = finder.phrase(toks, k + 1, end, "subject")
-            return sp, _Clause_view(i, k, i + 1)
+            return sp, _ClauseView(i, k, i + 1)
     return finder.subject_after(toks, i, gap_end), None
 
 
@@ -524,7 +541,10 @@ def _antecedent(form: CueForm, history: list[_Stmt], si: int, toks: list[Tok], i
         return same[-1].speaker.carried(how)
     if i > 1 and entities:
         # "الرئيس الكوري يون ... أثار احتمال ... في حين قال إن": the sentence's own subject.
-        sp = finder.subject_after(toks, -1, i)
+        first_word = toks[0].norm[1:] if toks[0].norm[:1] in "وف" else toks[0].norm
+        opens_with_subject = first_word in TITLES or first_word in INSTITUTIONS or entities.starting_at(toks[0].start, 1)
+        # The sentence opens with its subject ("الرئيس فلان أثار ...") or with a verb we do not list ("وأرجع السفير فلان").
+        sp = finder.subject_after(toks, -1 if opens_with_subject else 0, i)
         if sp is not None and sp.resolved and (sp.end or 0) <= toks[i].start and sp.ref and sp.ref.get("type") in ("PER", "ORG"):
             if not (form.gender and sp.gender and form.gender != sp.gender):
                 sp.how = how
@@ -586,14 +606,14 @@ def _source_as_speaker(
                    text[toks[c.start].start : toks[max(c.phrase_start - 1, c.start)].end], "بحسب", c_start, c_end, sp, None,
                    "asserts", span_start=min(c_start, toks[c.start].start), span_end=max(c_end, toks[c.end - 1].end))
         if c.inner_start is not None:
-            outer = _Clause_view(c.start, c.inner_start - 1, c.phrase_start)
+            outer = _ClauseView(c.start, c.inner_start - 1, c.phrase_start)
             st.sources.extend(_clause_refs(text, toks, outer, finder, finder.entities))
         return st
     return None
 
 
 @dataclass
-class _Clause_view:
+class _ClauseView:
     start: int
     end: int
     phrase_start: int
@@ -607,8 +627,8 @@ def _names_a_source(toks: list[Tok], c: SourceClause, entities: EntityIndex) -> 
     words = [t.norm for t in toks[c.phrase_start : c.end]]
     if classify(words) != "other" or any(w in INSTITUTIONS or strip_lam(w) in INSTITUTIONS for w in words[:3]):
         return True
-    ds, de = toks[c.phrase_start].start, toks[c.end - 1].end
-    return any(s.label in ("PER", "ORG") for s in entities.within(ds, de))
+    ds, de = toks[c.phrase_start].start, toks[min(c.end, c.phrase_start + 3) - 1].end
+    return any(s.label in ("PER", "ORG") for s in entities.within(ds, toks[c.end - 1].end) if s.start < de)
 
 
 def _trim_end(toks: list[Tok], end_tok: int) -> int:
@@ -642,7 +662,8 @@ def _clause_refs(text: str, toks: list[Tok], c: Any, finder: SpeakerFinder, enti
         ds, de = toks[a].start, toks[b - 1].end
         words = [t.norm for t in toks[a:b]]
         ents = [s for s in entities.within(ds, de) if s.label in ("ORG", "PER", "GPE", "MISC")]
-        ents.sort(key=lambda s: {"ORG": 0, "MISC": 1, "PER": 2, "GPE": 3}[s.label])
+        # Prefer a known (gazetteer) organisation, and the name after its description: وكالة الأنباء الروسية "ريا نوفوستي".
+        ents.sort(key=lambda s: (not s.attrs.get("name_en"), {"ORG": 0, "MISC": 1, "PER": 2, "GPE": 3}[s.label], -s.start))
         phrase_text = _strip_lam(text[ds:de], toks[a].norm)
         ref = entity_ref(ents[0], text) if ents else None
         if ref is None:
@@ -713,4 +734,4 @@ def _para_index(starts: list[int], pos: int) -> int:
     return bisect_right(starts, pos) - 1
 
 
-__all__ = ["annotate_statements", "NOMINAL_CUES"]
+__all__ = ["annotate_statements"]

@@ -57,10 +57,3 @@ def sentence_tokens(text: str, start: int, end: int, folded: str | None = None) 
         if norm:
             out.append(Tok(norm, m.start(), m.end()))
     return out
-
-
-def strip_conj(word: str) -> str:
-    """"وقال" -> "قال"; keeps short words whole."""
-    if len(word) > 3 and word[0] in "وف":
-        return word[1:]
-    return word

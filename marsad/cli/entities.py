@@ -25,7 +25,8 @@ def run(args: argparse.Namespace) -> int:
     with open_store(args.db) as store:
         records = store.records(KIND)
         if args.refresh or not records or store.articles_missing_layer("entities", limit=1):
-            records = link_entities(store, reannotate=args.refresh)
+            link_entities(store, reannotate=args.refresh)
+            records = store.records(KIND)
     if args.type:
         records = [r for r in records if r["type"] == args.type]
     if args.actor:

@@ -44,6 +44,12 @@ def _input_arguments(p: argparse.ArgumentParser, stdin: bool = False) -> None:
 
 
 def _options(args: argparse.Namespace) -> IngestOptions:
+    from marsad.ingest.dates import normalize_date
+
+    if args.published and not normalize_date(args.published):
+        raise ValueError(f"--published {args.published!r} is not a date (use YYYY-MM-DD)")
+    if args.max_mb <= 0:
+        raise ValueError("--max-mb must be positive")
     return IngestOptions(
         meta_file=args.meta,
         outlet=args.outlet,

@@ -36,7 +36,7 @@ def cmd_process(args: argparse.Namespace) -> int:
         bar.close()
     print(f"processed {report.processed} articles ({report.warnings} warnings)")
     for name, summary in report.corpus.items():
-        print(f"corpus stage {name}: {summary}")
+        print(f"corpus stage {name}: {_brief(summary)}")
     return 0
 
 
@@ -44,3 +44,13 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from marsad.demo import run_demo
 
     return run_demo(args.db, out=sys.stdout)
+
+
+def _brief(summary: object) -> str:
+    """Counts only: a corpus stage may return its whole output, which does not belong on a terminal."""
+    if isinstance(summary, dict):
+        parts = [f"{k}={v}" for k, v in summary.items() if isinstance(v, int | float | str)]
+        return ", ".join(parts) or "done"
+    if isinstance(summary, list | tuple):
+        return f"{len(summary)} records"
+    return str(summary)

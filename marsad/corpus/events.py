@@ -167,8 +167,34 @@ def _best_actor(members: list[dict[str, Any]], role: str) -> dict[str, Any] | No
     return best
 
 
+def _oriented(etype: str, members: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Symmetric events told either way round, turned to the first (most precise) report's order."""
+    if etype not in SYMMETRIC_TYPES or not members:
+        return members
+    first = country_of((members[0].get("source") or {}).get("actor"))
+    out = []
+    for m in members:
+        if country_of((m.get("source") or {}).get("actor")) != first and \
+                country_of((m.get("target") or {}).get("actor")) == first:
+            m = {**m, "source": m.get("target"), "target": m.get("source")}
+        out.append(m)
+    return out
+
+
+def _voted_place(members: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """The place most reports name (ties: the most precisely dated report's)."""
+    counts: dict[str, list[Any]] = {}
+    for m in members:
+        key = _place_key(m)
+        if key:
+            counts.setdefault(key, [0, m["place"]])[0] += 1
+    if not counts:
+        return None
+    return max(counts.values(), key=lambda v: v[0])[1]
+
+
 def _record(etype: str, c: dict[str, Any]) -> dict[str, Any]:
-    members = c["members"]
+    members = _oriented(etype, c["members"])
     reports = [m["report"] for m in members]
     reports.sort(key=lambda r: (r.get("published") or "", r["article_id"], r["start"]))
     outlets = sorted({r.get("outlet") or "unknown" for r in reports})
@@ -187,7 +213,7 @@ def _record(etype: str, c: dict[str, Any]) -> dict[str, Any]:
         "source": _best_actor(members, "source"),
         "target": _best_actor(members, "target"),
         "date": date_,
-        "place": c.get("place"),
+        "place": _voted_place(members),
         "reports": reports,
         "articles": sorted({r["article_id"] for r in reports}),
         "outlets": outlets,

@@ -44,7 +44,8 @@ def process_store(
     for i in range(0, len(ids), batch_size):
         batch_ids = tuple(ids[i : i + batch_size])
         done = []
-        for art in store.iter_articles(ArticleFilter(ids=batch_ids), with_layers=False):
+        # Stored layers come along so that a subset of stages (say, events alone) sees the layers it reads.
+        for art in store.iter_articles(ArticleFilter(ids=batch_ids), with_layers=True):
             warnings_before = len(art.meta.get("warnings", []))
             art = pipeline(art)
             art.layers.pop("tokens", None)

@@ -3,18 +3,21 @@
 ``annotate(article)`` adds the ``entities`` layer: ``Span(start, end, TYPE, attrs)`` with
 attrs type, entity_id, name, name_en, actor, country, role and source ("gazetteer",
 "ner" or "both"; rule-derived mentions add ``rule``: "title", "org-pattern", "short-name").
-``lookup(phrase)`` and ``actor_of(entity_or_name, date)`` code a phrase for other stages.
+``lookup(phrase)`` finds the entity a phrase names, ``describe(phrase)`` codes a description
+without a name ("وزير الخارجية الروسي" → RUSGOV), and ``actor_of(entity_or_name, date)``
+does whichever applies.
 """
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
-from marsad.entities.mentions import annotate
+from marsad.entities.mentions import annotate, describe
 from marsad.entities.variants import key_string, name_key, names_match, token_key, tokens_match
 
 __all__ = [
-    "annotate", "lookup", "actor_of", "entity", "key_string", "name_key", "names_match", "token_key",
+    "annotate", "lookup", "describe", "actor_of", "entity", "key_string", "name_key", "names_match", "token_key",
     "tokens_match",
 ]
 
@@ -25,13 +28,18 @@ def lookup(text: str, date: str | None = None) -> dict[str, Any] | None:
     Returns the same fields as an entities span: entity_id, type, name, name_en, actor,
     country, role; codes are resolved for ``date`` (ISO) when given.
     """
+    found = _lookup(" ".join(text.split()), date)
+    return dict(found) if found is not None else None
+
+
+@lru_cache(maxsize=20_000)
+def _lookup(text: str, date: str | None) -> dict[str, Any] | None:
     from marsad.document import Article
 
-    text = " ".join(text.split())
     if not text:
         return None
     art = Article(text=text, published=date)
-    annotate(art)
+    annotate(art, use_ner=False)
     spans = art.layers.get("entities") or []
     whole = [s for s in spans if len(text[s.end :].strip(" .،,\"'«»")) == 0 and not text[: s.start].strip(" وفبلك\"'«")]
     if not whole:
@@ -62,4 +70,6 @@ def actor_of(entity_or_name: str, date: str | None = None) -> str | None:
     if e is not None:
         return code_at(e.codes, date)
     found = lookup(entity_or_name, date)
-    return found["actor"] if found else None
+    if found:
+        return found["actor"]
+    return describe(entity_or_name, date)["actor"]

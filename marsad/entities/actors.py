@@ -13,7 +13,6 @@ from collections.abc import Sequence
 from functools import cache
 
 from marsad.clean.normalize import normalize
-from marsad.entities.variants import name_key, token_key
 
 # Roles that stand without a country.
 _BARE_ROLES = ("IGO", "MED", "EDU", "NGO", "BUS", "REB", "CVL")
@@ -76,23 +75,30 @@ def known_countries() -> frozenset[str]:
 
 @cache
 def nationalities() -> dict[tuple[str, ...], str]:
-    """Key tuple of a nationality adjective (masculine = feminine key) → ISO3."""
-    from marsad.entities.gazetteer import load
+    """Bare normalized words of a nationality adjective, masculine and feminine → ISO3.
+
+    Exact words, not variant keys: the name key would read ثنائية or تونسية loosely.
+    """
+    from marsad.entities.gazetteer import bare, load
 
     out: dict[tuple[str, ...], str] = {}
     for e in load().entries:
         if e.kind == "nat" and e.country:
             for v in e.variants:
-                out[name_key(v)] = e.country
+                words = tuple(bare(w) for w in normalize(v).split())
+                out[words] = e.country
+                out[tuple(w + "ه" for w in words)] = e.country  # روسي → روسيه (روسية)
     return out
 
 
 def nationality_at(words: Sequence[str], i: int) -> tuple[str, int] | None:
     """(ISO3, tokens used) when a nationality adjective starts at ``words[i]``."""
+    from marsad.entities.gazetteer import bare
+
     table = nationalities()
     for n in (2, 1):
         if i + n <= len(words):
-            key = tuple(token_key(w) for w in words[i : i + n])
+            key = tuple(bare(w) for w in words[i : i + n])
             if key in table:
                 return table[key], n
     return None
@@ -124,6 +130,11 @@ PERSON_TITLES = _keys(
     "الصحفي/الصحفية/المراسل/المراسلة/رئيس تحرير:MED",
     "الأستاذ/أستاذ/أستاذة/الباحث/الباحثة/البروفيسور:EDU",
     "مدير/مديرة/الخبير/الخبيرة/المحلل/رئيس:",
+)
+# Plural titles code a group ("مسؤولون أمريكيون" → USAGOV) but never introduce a name.
+GROUP_TITLES = _keys(
+    "المسؤولون/المسؤولين/مسؤولون/مسؤولين/الدبلوماسيون/الدبلوماسيين/دبلوماسيون/دبلوماسيين:GOV",
+    "الجنود/جنود/الضباط/ضباط/العسكريون/العسكريين/القادة العسكريون:MIL",
 )
 # Organisation heads → role; with a nationality adjective they make a coded organisation.
 ORG_HEADS = _keys(

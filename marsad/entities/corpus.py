@@ -136,8 +136,10 @@ def _merge_variants(aggs: dict[str, _Agg]) -> None:
                 del aggs[agg.id]
 
 
-def link_entities(store: Store, analyze_missing: bool = True, reannotate: bool = False) -> list[dict[str, Any]]:
-    """Annotate articles that lack the entities layer (or all, with ``reannotate``), then write the records."""
+def link_entities(store: Store, analyze_missing: bool = True, reannotate: bool = False) -> dict[str, Any]:
+    """The entities corpus stage: annotate articles lacking the layer (all with ``reannotate``),
+    write one ``entity`` record per entity, and return a small summary."""
+    annotated = 0
     if analyze_missing or reannotate:
         if reannotate:
             missing = [a.id for a in store.iter_articles(with_layers=False)]
@@ -153,6 +155,7 @@ def link_entities(store: Store, analyze_missing: bool = True, reannotate: bool =
                 if "sentences" not in art.layers:
                     segment(art)
                 batch.append(annotate(art))
+                annotated += 1
                 if len(batch) >= 500:
                     store.save_layers(batch, ["sentences", "tokens", "entities"])
                     batch = []
@@ -160,4 +163,5 @@ def link_entities(store: Store, analyze_missing: bool = True, reannotate: bool =
                 store.save_layers(batch, ["sentences", "tokens", "entities"])
     records = aggregate(store.iter_articles(with_layers=True))
     store.replace_records(KIND, records)
-    return records
+    types = Counter(r["type"] for r in records)
+    return {"annotated": annotated, "entities": len(records), **{t.lower(): n for t, n in sorted(types.items())}}

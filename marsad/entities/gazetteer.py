@@ -46,7 +46,7 @@ class Entry:
 class _Node:
     children: dict[str, _Node] = field(default_factory=dict)
     # (entry index, the variant's normalized tokens without the article)
-    hits: list[tuple[int, tuple[str, ...]]] = field(default_factory=list)
+    hits: list[tuple[int, tuple[str, ...], bool]] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,8 +65,9 @@ def bare(token: str) -> str:
 
 
 class Gazetteer:
-    def __init__(self, entries: Sequence[Entry]) -> None:
+    def __init__(self, entries: Sequence[Entry], arabic_names: frozenset[str] = frozenset()) -> None:
         self.entries = list(entries)
+        self.arabic_names = arabic_names  # native given names (camel_morph): spelled exactly or not at all
         self.by_id = {e.id: e for e in self.entries}
         self.root = _Node()
         self._fuzzy_index: dict[str, set[str]] = {}
@@ -81,7 +82,7 @@ class Gazetteer:
                     node = node.children.setdefault(k, _Node())
                     if len(k) >= MIN_FUZZY_KEY:
                         self._index_fuzzy(k)
-                node.hits.append((idx, tuple(bare(w) for w in words)))
+                node.hits.append((idx, tuple(bare(w) for w in words), words[0].startswith("ال")))
 
     def _index_fuzzy(self, key: str) -> None:
         self._fuzzy_index.setdefault(key, set()).add(key)
@@ -114,7 +115,10 @@ class Gazetteer:
         while stack:
             node, depth, nfuzzy = stack.pop()
             if depth and node.hits:
-                for idx, vtoks in node.hits:
+                for idx, vtoks, article in node.hits:
+                    first = normalize(words[start])
+                    if not article and first.startswith("ال") and len(first) > 3:
+                        continue  # "المالي" (financial) is not مالي (Mali), "السورية" not سورية
                     score = self._accept(words, start, vtoks, nfuzzy, self.entries[idx])
                     if score is None:
                         continue
@@ -148,29 +152,32 @@ class Gazetteer:
             wt = bare(words[start + i])
             if wt == vt:
                 exact += 1
-            elif not strong_key(token_key(vt)):
+                continue
+            if wt in self.arabic_names and vt in self.arabic_names:
+                return None  # سلمان ≠ سليمان ≠ سلطان: native names differ by their vowels
+            if not strong_key(token_key(vt)):
                 weak += 1
         if len(vtoks) == 1:
             if not exact:
-                # One word spelled differently: only names we curated or people, long keys, and
+                # One word spelled differently: only names we curated (fuzzy only for people), long keys, and
                 # never an everyday word (بينما ≠ بنما, مؤتمر ≠ ماتاموروس).
                 w = normalize(words[start])
                 need = 6 if nfuzzy else 5
                 if (
                     weak
-                    or (entry.type != "PER" and entry.source != "curated")
+                    or entry.source != "curated"
+                    or (entry.type != "PER" and nfuzzy)
                     or len(token_key(vtoks[0])) < need
-                    or w in common_words()
-                    or bare(w) in common_words()
+                    or any(bare(f) in common_words() for f, _ in clitic_forms(w))
                 ):
                     return None
             if nfuzzy and len(token_key(vtoks[0])) < MIN_FUZZY_KEY + 1:
                 return None
             return 0, exact
         # several words: at least one spelled exactly (مؤكدة على ≠ مجيد العلوي); noisy sources
-        # (lemmatized PETRARCH forms) may differ in one word at most
+        # (lemmatized PETRARCH forms) may differ in one word at most, and never by an edit
         need = 1 if entry.source == "curated" or entry.source == "cldr" else len(vtoks) - 1
-        if weak + nfuzzy >= len(vtoks) or exact < need:
+        if weak + nfuzzy >= len(vtoks) or exact < need or (nfuzzy and entry.source != "curated"):
             return None
         return weak, exact
 
@@ -220,7 +227,7 @@ def load() -> Gazetteer:
                 country=rec.get("country"), source=rec.get("source", ""),
             )
         )
-    return Gazetteer(entries)
+    return Gazetteer(entries, frozenset(name_glosses()))
 
 
 @cache

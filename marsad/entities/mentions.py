@@ -33,15 +33,26 @@ from marsad.clean.normalize import normalize, normalize_with_map
 from marsad.document import Article, Span
 from marsad.entities import actors
 from marsad.entities.gazetteer import Entry, bare, clitic_forms, common_words, load, name_glosses
-from marsad.entities.variants import key_string, name_key, names_match, token_key, tokens_match
+from marsad.entities.variants import key_string, name_key, names_match, token_key
 from marsad.segment import split_sentences, tokenize
 
 NER_TYPES = {"PERS": "PER", "PER": "PER", "ORG": "ORG", "LOC": "LOC", "MISC": "MISC", "GPE": "GPE"}
-_LINKERS = frozenset({"باسم", "في", "لدي", "ب", "ل", "من", "التابع", "التابعه", "السابق", "السابقه"})
-_NAME_STOP = frozenset(
-    "قال قالت يقول تقول ان انه انها الذي التي الذين يوم خلال في من علي الي عن مع بعد قبل لدي حول امس "
-    "هو هي كان كانت او و ثم حيث عندما لكن بين منذ حتي اذ اذا ما لا لم لن قد كما وقال وقالت واضاف "
-    "واضافت اضاف اضافت ايضا يوم الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت".split()
+def _words(text: str) -> frozenset[str]:
+    return frozenset(normalize(w) for w in text.split())
+
+
+_LINKERS = _words("باسم في لدى ب ل من التابع التابعة السابق السابقة")
+# Honorifics and institution nouns: part of a title phrase, never of a name.
+_HONORIFICS = _words(
+    "الشيخ شيخ الدكتور دكتور د المهندس مهندس صاحب السمو الملكي سمو فخامة معالي سعادة الحاج السيد السيدة "
+    "منطقة محافظة مدينة مجلس إدارة جوازات شركة نادي جامعة هيئة مؤسسة مركز لجنة قسم دائرة فرع "
+    "مكتب عام العام بلدية أمانة حزب جمعية اتحاد قناة صحيفة وكالة"
+)
+_CONNECTORS = _words("بن ابن بنت عبد أبو ابو آل أم")
+_NAME_STOP = _words(
+    "قال قالت يقول تقول إن أن إنه أنه إنها أنها الذي التي الذين يوم خلال في من على إلى عن مع بعد قبل لدى حول أمس "
+    "هو هي كان كانت أو و ثم حيث عندما لكن بين منذ حتى إذ إذا ما لا لم لن قد كما وقال وقالت وأضاف "
+    "وأضافت أضاف أضافت أيضا الأحد الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت"
 )
 
 
@@ -275,8 +286,11 @@ class _ArticleEntities:
                     head = _phrase_at(actors.ORG_HEADS, toks, k)
                     if head is not None:
                         head_role = head_role or head[0] or None
+                    if tok.norm in _NAME_STOP and tok.norm not in _LINKERS:
+                        break
                     if (
                         head is not None
+                        or tok.norm in _HONORIFICS
                         or _definite(tok.norm)
                         or tok.norm in _LINKERS
                         or b in actors.PORTFOLIOS
@@ -300,15 +314,23 @@ class _ArticleEntities:
                     blocked = True
                 else:
                     blocked = False
-                while not blocked and j < len(toks) and j - k < 4 and toks[j].word and self.covered[s][j] is None:
+                while not blocked and j < len(toks) and j - k < 6 and toks[j].word and self.covered[s][j] is None:
                     w = toks[j].norm
-                    if w in _NAME_STOP or _definite(w) or _phrase_at(actors.PERSON_TITLES, toks, j) is not None:
+                    if w in _NAME_STOP or w in _HONORIFICS or _definite(w):
                         break
+                    if _phrase_at(actors.PERSON_TITLES, toks, j) is not None:
+                        break
+                    if j - k >= 3 and w not in _CONNECTORS and toks[j - 1].norm not in _CONNECTORS:
+                        break  # long runs only through بن / عبد chains
                     if any(bare(f) in common_words() and bare(f) not in _known_name_tokens()
                            for f, _ in clitic_forms(w)):
                         break
                     j += 1
+                while j > k and toks[j - 1].norm in _CONNECTORS:
+                    j -= 1  # "سعود بن" + فيصل...: a name does not end on a connector
                 target: Mention | None = None
+                if j > k and toks[k].norm in _CONNECTORS:
+                    j = k
                 if j > k:
                     target = self._add(
                         Mention(s, k, j, toks[k].start, toks[j - 1].end, "PER", source="gazetteer", rule="title")
@@ -368,10 +390,15 @@ class _ArticleEntities:
                 clusters[cid] = c
                 self._join(c, m, full=len(m.words) >= 2 or m.entry.type != "PER")
                 if m.entry.type == "PER":
-                    for v in m.entry.variants:
-                        self._add_short_forms(c, v)
+                    self._add_short_forms(c, m.surface)
                 continue
             if m.rule == "org-pattern":
+                named = self._apposed_org(m)
+                if named is not None and named.entry is not None:
+                    c = clusters.get(named.entry.id) or Cluster(named.entry.id, "ORG", named.entry, named.entry.name)
+                    clusters[named.entry.id] = c
+                    self._join(c, m, full=True)
+                    continue
                 cid = _org_id(m)
                 c = clusters.get(cid) or Cluster(cid, "ORG", None, _org_name(surface))
                 if len(surface) > len(c.name):
@@ -394,7 +421,7 @@ class _ArticleEntities:
                 self._add_short_forms(c, surface)
         # single-word person mentions and bare tokens that fit a full name in this article
         for m in short_pending:
-            c = self._resolve_short(clusters, bare(m.words[0]), m.start)
+            c = self._resolve_short(clusters, normalize(m.surface), m.start)
             if c is None and m.tentative:
                 self.mentions.remove(m)
                 self.covered[m.sent][m.i] = None
@@ -407,6 +434,18 @@ class _ArticleEntities:
         self._short_mentions(clusters)
         return clusters
 
+    def _apposed_org(self, m: Mention) -> Mention | None:
+        """The named organisation right after a described one: وكالة الأنباء الروسية "ريا نوفوستي"."""
+        toks = self.sentences[m.sent]
+        k = m.j
+        while k < len(toks) and not toks[k].word and toks[k].text in "\"'«»“”(":
+            k += 1
+        nxt = self.covered[m.sent][k] if k < len(toks) else None
+        if nxt is not None and nxt.i == k and nxt.type == "ORG" and nxt.entry is not None:
+            if actors.split_code(_entry_actor(nxt.entry, self.date))[1] == m.role:
+                return nxt
+        return None
+
     def _join(self, c: Cluster, m: Mention, full: bool) -> None:
         c.mentions.append(m)
         m.cluster = c
@@ -416,14 +455,21 @@ class _ArticleEntities:
 
     @staticmethod
     def _add_short_forms(c: Cluster, name: str) -> None:
-        words = [bare(w) for w in normalize(name).split()]
-        if len(words) < 2:
-            return
+        words = normalize(name).split()
+        if len(words) < 2 or any(w in _CONNECTORS for w in words):
+            return  # "محمد بن سلمان": the last word is the father's name, the first is too common
         if len(words) >= 3 and all(len(w) <= 4 for w in words):
             form = words[0]  # family name first: كيم جونغ أون, تشوي سون هوي
         else:
             form = words[-1]
-        if len(form) >= 3 and form not in _NAME_STOP:
+        if (
+            len(form) >= 3
+            and form not in _NAME_STOP
+            and form not in _CONNECTORS
+            and form not in _HONORIFICS
+            and (form not in common_words() or form in _known_name_tokens())
+            and bare(form) not in _place_words()
+        ):
             c.short_forms.add(form)
             if form == words[0]:
                 c.family_forms.add(form)
@@ -435,7 +481,11 @@ class _ArticleEntities:
         for c in clusters.values():
             if c.type != "PER" or not c.short_forms:
                 continue
-            if any(word == f or (len(token_key(word)) >= 4 and tokens_match(word, f)) for f in c.short_forms):
+            if any(
+                word == f
+                or (len(token_key(word)) >= 5 and token_key(word) == token_key(f) and not _distinct_names(word, f))
+                for f in c.short_forms
+            ):
                 cands.append(c)
         if not cands:
             return None
@@ -450,18 +500,18 @@ class _ArticleEntities:
         forms = {f for c in clusters.values() if c.type == "PER" for f in c.short_forms}
         if not forms:
             return
-        form_keys = {token_key(f) for f in forms if len(token_key(f)) >= 4}
+        form_keys = {token_key(f): f for f in forms if len(token_key(f)) >= 5}
         family = {f for c in clusters.values() if c.type == "PER" for f in c.family_forms}
         for s, toks in enumerate(self.sentences):
             for i, tok in enumerate(toks):
                 if not tok.word or self.covered[s][i] is not None:
                     continue
                 for form, offset in clitic_forms(tok.norm):
-                    b = bare(form)
-                    if b != form:
-                        continue  # names do not take the article
-                    if b not in forms and token_key(b) not in form_keys:
-                        continue
+                    b = form
+                    if b not in forms:
+                        near = form_keys.get(token_key(b))
+                        if near is None or (b.startswith("ال") != near.startswith("ال")) or _distinct_names(b, near):
+                            continue
                     if b in common_words() and b not in _known_name_tokens():
                         continue
                     start = _display_start(tok, offset)
@@ -501,7 +551,7 @@ class _ArticleEntities:
             name_en = c.entry.name_en if c.entry is not None else None
             if name_en is None and c.type == "PER":
                 name_en = _gloss_name(c.entry.name if c.entry is not None else c.name)
-            display = c.entry.name if c.entry is not None else _display_name(c)
+            display = c.entry.name if c.entry is not None and c.entry.source != "petrarch" else _display_name(c)
             for m in c.mentions:
                 attrs = {
                     "type": c.type,
@@ -583,9 +633,10 @@ _MINISTRY = token_key("وزارة")
 
 
 def _org_id(m: Mention) -> str:
-    keys = [k for k in name_key(m.surface) if k != _MINISTRY]
-    nat_len = 2 if len(keys) >= 2 and (keys[-2], keys[-1]) in actors.nationalities() else 1
-    sig = " ".join(keys[:-nat_len])
+    words = normalize(m.surface).split()
+    nat_len = 2 if len(words) >= 2 and actors.nationality_at(words, len(words) - 2) is not None else 1
+    keys = [token_key(w) for w in words[:-nat_len] if token_key(w) != _MINISTRY]
+    sig = " ".join(keys)
     return f"org:{(m.country or 'x').lower()}{(m.role or '').lower()}-{_hash(sig)[:8]}"
 
 
@@ -596,10 +647,12 @@ def _org_name(surface: str) -> str:
     return surface
 
 
+_TABLES = {id(t): t for t in (actors.PERSON_TITLES, actors.ORG_HEADS, actors.GROUP_TITLES)}
+
+
 @lru_cache(maxsize=8)
 def _first_words(table_id: int) -> frozenset[str]:
-    table = actors.PERSON_TITLES if table_id == id(actors.PERSON_TITLES) else actors.ORG_HEADS
-    return frozenset(k[0] for k in table)
+    return frozenset(k[0] for k in _TABLES[table_id])
 
 
 def _phrase_at(table: dict[tuple[str, ...], str], toks: list[Tok], i: int) -> tuple[str, int, int] | None:
@@ -616,6 +669,21 @@ def _phrase_at(table: dict[tuple[str, ...], str], toks: list[Tok], i: int) -> tu
             if key in table:
                 return table[key], n, offset
     return None
+
+
+@lru_cache(maxsize=1)
+def _place_words() -> frozenset[str]:
+    """One-word names of places and organisations: never a short form of a person."""
+    return frozenset(
+        bare(v) for e in load().entries if e.type != "PER" for v in e.variants if len(v.split()) == 1
+    )
+
+
+def _distinct_names(a: str, b: str) -> bool:
+    """Two different spellings that are both known names (سلمان / سليمان, حسن / حسين) name different people."""
+    a, b = bare(a), bare(b)
+    known = _known_name_tokens()
+    return a != b and a in known and b in known
 
 
 def _name_like(tok: Tok) -> bool:
@@ -647,13 +715,16 @@ def _name_offset(tok: Tok) -> int:
     forms = clitic_forms(tok.norm)
     known = _known_name_tokens()
     for form, offset in forms[1:]:
-        if bare(form) in known:
+        if bare(form) in known or form.startswith("ال"):
             return offset
     return forms[1][1] if len(forms) > 1 and tok.norm[0] == "و" and len(tok.norm) > 4 else 0
 
 
-def annotate(article: Article) -> Article:
-    """Add the ``entities`` layer (see the module docstring for the span convention)."""
+def annotate(article: Article, use_ner: bool | None = None) -> Article:
+    """Add the ``entities`` layer (see the module docstring for the span convention).
+
+    ``use_ner=False`` skips the NER model (phrase lookups do); None means "when available".
+    """
     try:
         work = _ArticleEntities(article)
     except Exception as exc:  # a missing resource must not stop the batch
@@ -663,7 +734,67 @@ def annotate(article: Article) -> Article:
     work.gazetteer()
     work.org_patterns()
     work.titles()
-    work.ner()
+    if use_ner is not False:
+        work.ner()
     article.set_layer("entities", work.spans())
     return article
 
+
+
+def describe(text: str, date: str | None = None) -> dict[str, str | None]:
+    """Actor code of a description without a name: "وزير الخارجية الروسي" → RUSGOV,
+    "المتحدث باسم الكرملين" → RUSGOV, "الجيش الأوكراني" → UKRMIL, "مسؤولون أمريكيون" → USA.
+
+    Roles come from titles and institution heads, countries from nationality adjectives
+    and from the places and institutions named in the phrase.
+    """
+    art = Article(text=" ".join(text.split()), published=date)
+    work = _ArticleEntities(art)
+    work.gazetteer()
+    work.org_patterns()
+    role: str | None = None
+    country: str | None = None
+    org_actor: str | None = None
+    for s, toks in enumerate(work.sentences):
+        norms = [t.norm for t in toks]
+        k = 0
+        while k < len(toks):
+            cov = work.covered[s][k]
+            if cov is not None:
+                actor = work._actor_of_mention(cov)
+                if cov.type in ("ORG", "PER") and actor:
+                    org_actor = org_actor or actor
+                elif cov.type == "GPE" and actor:
+                    country = country or actor[:3]
+                k = cov.j
+                continue
+            found = (
+                _phrase_at(actors.PERSON_TITLES, toks, k)
+                or _phrase_at(actors.GROUP_TITLES, toks, k)
+                or _phrase_at(actors.ORG_HEADS, toks, k)
+            )
+            if found is not None:
+                role = role or found[0] or None
+                k += found[1]
+                continue
+            nat = actors.nationality_at(norms, k) or _plural_nationality(norms[k])
+            if nat is not None:
+                country = country or nat[0]
+                k += nat[1]
+                continue
+            k += 1
+    if org_actor and not (country and role):
+        o_country, o_role = actors.split_code(org_actor)
+        country = country or o_country
+        role = role or o_role
+    actor = ((country or "") + (role or "")) or None
+    return {"actor": actor, "country": country, "role": role}
+
+
+def _plural_nationality(word: str) -> tuple[str, int] | None:
+    """"أمريكيون", "الروس"-style plurals are too many to list; the -يون/-يين forms fold to the adjective."""
+    b = bare(word)
+    for suffix in ("يون", "يين"):
+        if b.endswith(suffix) and len(b) > 5:
+            return actors.nationality_at([b[: -len(suffix)] + "ي"], 0)
+    return None

@@ -8,7 +8,7 @@ a token folds all of these after :func:`marsad.clean.normalize.normalize`:
 * the article ال is dropped (and, for a whole phrase, leading clitics are not
   part of the key: callers strip them before asking);
 * letter classes fold: ج غ ك ق → G, ث ط → ت, ذ ظ → ز, ص → س, ض → د, ح → ه;
-* ء and tatweel go, تش/تس → ش/س, doubled letters collapse;
+* ء and tatweel go, تش/تس → ش/س, doubled letters collapse (before vowels are dropped);
 * the long-vowel letters ا و ي are dropped *inside* the token (the first and
   last letters stay, which keeps عمر and عمرو apart) and a final ه (ة) goes.
 
@@ -50,13 +50,15 @@ def token_key(token: str) -> str:
     t = t.translate(_LETTER_FOLD)
     if len(t) > 2 and t.endswith("ه"):
         t = t[:-1]
-    if len(t) > 2:
-        t = t[0] + "".join(c for c in t[1:-1] if c not in _VOWELS) + t[-1]
+    # doubled letters collapse before vowels go, so سويسرا (s-w-y-s) keeps both s and stays apart from سوريا
     out: list[str] = []
     for c in t:
         if not out or out[-1] != c:
             out.append(c)
-    return "".join(out)
+    t = "".join(out)
+    if len(t) > 2:
+        t = t[0] + "".join(c for c in t[1:-1] if c not in _VOWELS) + t[-1]
+    return t
 
 
 def name_key(name: str) -> tuple[str, ...]:

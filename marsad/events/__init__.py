@@ -10,6 +10,7 @@ across outlets (:mod:`marsad.corpus.events`).
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from typing import Any
 
 from marsad.clean.normalize import normalize
@@ -31,8 +32,9 @@ from marsad.events.arguments import (
 )
 from marsad.events.context import event_context
 from marsad.events.ontology import DEFAULT_MODE, DYADIC_TYPES, ONE_SIDED_TYPES, country_of
-from marsad.events.triggers import TriggerMatch, load_index, match_tokens
+from marsad.events.triggers import Trigger, TriggerMatch, load_index, match_tokens
 from marsad.segment import split_sentences, tokenize
+from marsad.segment.tokens import Token
 
 __all__ = ["annotate", "extract_events"]
 
@@ -44,7 +46,7 @@ _FIRST_PERSON = frozenset(normalize(w) for w in ("نحن", "إننا", "أننا
 _SVO_REACH = 10
 # A noun's object (مع X، إلى X) follows it closely.
 _NOUN_REACH = 6
-_PLACE_REACH = 10
+_PLACE_REACH = 16
 _OBJECT_REACH = 6
 _RELATIVE_REACH = 5
 _MASC_RELATIVES = frozenset(normalize(w) for w in ("الذي", "الذين", "اللذين", "والذي", "والذين"))
@@ -67,11 +69,14 @@ def extract_events(article: Article) -> list[Span]:
     timexes = [t for t in article.layer("timexes") if is_date_timex(t)]
     statements = [s for s in article.layer("statements") if isinstance(s.attrs.get("content"), dict)]
     index = load_index()
+    token_layer = article.layer("tokens")
+    token_starts = [t.start for t in token_layer]
     events: list[Span] = []
     ent_i = 0
     entities.sort(key=lambda s: s.start)
     for sent in sentences:
-        tokens = tokenize(text, sent.start, sent.end)
+        tokens = _sentence_tokens(text, token_layer, token_starts, sent) if token_layer else tokenize(
+            text, sent.start, sent.end)
         if not tokens:
             continue
         words = [t.text for t in tokens]
@@ -98,6 +103,13 @@ def extract_events(article: Article) -> list[Span]:
                 if accusation is not None:
                     events.append(accusation)
     return events
+
+
+def _sentence_tokens(text: str, layer: list[Span], starts: list[int], sent: Span) -> list[Token]:
+    """The segment stage's tokens of one sentence (no second tokenization)."""
+    lo = bisect_left(starts, sent.start)
+    hi = bisect_left(starts, sent.end)
+    return [Token(t.start, t.end, t.label, text[t.start : t.end]) for t in layer[lo:hi] if t.end <= sent.end]
 
 
 def _tok(tokens: list, pos: int) -> int:
@@ -158,8 +170,13 @@ def _build_event(
             source, target = pair[0], pair[1]
     if source is None and target is None:
         if trig.pos == "v":
-            before = [m for m in in_clause if m.te < i and m.prep is None and i - m.te <= _SVO_REACH]
-            near = [m for m in after if m.prep is None and m.ts - i <= _VSO_REACH + (last - i)]
+            # a bare nationality adjective before a verb qualifies some other noun ("الأسلحة الروسية")
+            before = [m for m in in_clause if m.te < i and m.prep is None and i - m.te <= _SVO_REACH
+                      and m.label != "NAT"]
+            # VSO: the subject follows the verb closely, before any required object ("أطلقت روسيا صواريخ");
+            # after a comma it is an apposition to the object ("التقى زعيم البلاد، كيم").
+            near = [m for m in after if m.prep is None and m.ts - i <= _VSO_REACH + (last - i)
+                    and (last == i or m.ts < last) and not _comma_between(tokens, i, m.ts)]
             if statement is not None and _first_person(words, i, cs, match.variant):
                 # "نحن نحترم تطلعات كوريا الشمالية" in a statement: the speaker acts, the mention is the object.
                 speaker_source = _speaker(statement)
@@ -199,6 +216,9 @@ def _build_event(
             nxt = [m for m in actors if ce <= m.ts < ce2 and (m.prep is not None or m.ts - ce <= 3)]
             target = (_pick_target([m for m in nxt if m.prep is not None], source, trig.type, True, ce)
                       or _pick_target(nxt, source, trig.type, False, ce))
+    if source is None and speaker_source is None and _possessive(trig, match.variant):
+        # "دعمها للحرب", "زيارته": the pronoun's referent acts; ـه/ـهم points to a person, ـها to a country.
+        source = _referent(actors, i, target, match.variant)
     if source is None and speaker_source is None:
         others = [m for m in in_clause if m.prep is None and m is not target]
         before = [m for m in others if m.te < i]
@@ -290,6 +310,22 @@ def _build_event(
         attrs["also_targets"] = also
     attrs["event_key"] = event_key(attrs)
     return Span(sent.start, sent.end, etype, attrs)
+
+
+_PRONOUNS = ("هما", "هم", "ها", "ه")
+
+
+def _possessive(trig: Trigger, variant: str) -> bool:
+    return trig.pos == "n" and variant != normalize(trig.lemma) and variant.endswith(_PRONOUNS)
+
+
+def _referent(actors: list[Mention], i: int, target: Mention | None, variant: str) -> Mention | None:
+    feminine = variant.endswith("ها")
+    before = [m for m in actors if m.te < i and m is not target and (target is None or m.code != target.code)]
+    for m in reversed(before):
+        if (m.label == "PER") != feminine:
+            return m
+    return None
 
 
 def _antecedent(actors: list[Mention], words: list[str], cs: int) -> Mention | None:

@@ -12,6 +12,7 @@ one who met Z.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from marsad.clean.normalize import normalize
@@ -109,13 +110,46 @@ def _clitic_prep(token_text: str, inner_offset: int, surface: str) -> str | None
     return None
 
 
-def _nationality_at() -> Any:
-    """The entities stage's nationality-adjective lookup, if that stage is installed."""
+@cache
+def nationality_table() -> dict[tuple[str, ...], str]:
+    """Exact nationality adjectives (masculine, feminine, plural; one or two words) -> ISO3.
+
+    Built from the entities stage's gazetteer (kind "nat"), matched on exact normalized
+    words: the gazetteer's own fuzzy keys are meant for names and would read ثنائية as
+    a nationality.
+    """
     try:
-        from marsad.entities.actors import nationality_at
+        from marsad.entities.gazetteer import load
     except ImportError:  # pragma: no cover - the entities stage is optional for this one
-        return None
-    return nationality_at
+        return {}
+    table: dict[tuple[str, ...], str] = {}
+    for e in load().entries:
+        if getattr(e, "kind", None) != "nat" or not e.country:
+            continue
+        for v in e.variants:
+            words = _n(v).split()
+            if not words or not all(w.endswith("ي") for w in words):
+                continue
+            for suffix in ("", "ه", "ون", "ين"):  # روسي، روسية (normalized روسيه)، روسيون، روسيين
+                table[tuple(w + suffix for w in words)] = e.country
+    return table
+
+
+def _nationality_at(words: list[str], k: int) -> tuple[str, int] | None:
+    table = nationality_table()
+    for n in (2, 1):
+        if k + n <= len(words):
+            key = tuple(_bare_word(w) for w in words[k : k + n])
+            if key in table:
+                return table[key], n
+    return None
+
+
+def _bare_word(w: str) -> str:
+    w = _n(w)
+    if w.startswith("و") and len(w) > 4 and w[1:3] == "ال":
+        w = w[1:]
+    return w[2:] if w.startswith("ال") and len(w) > 4 else w
 
 
 # Nationality adjectives end in ـي / ـية / ـيون / ـيين (الروسي، أوكرانية، الأمريكيين).
@@ -127,9 +161,9 @@ def nationality_mentions(text: str, tokens: list[Token], covered: set[int]) -> l
 
     The adjective stands for its country as the side of the noun it qualifies.
     """
-    lookup = _nationality_at()
-    if lookup is None:
+    if not nationality_table():
         return []
+    lookup = _nationality_at
     words = [t.text for t in tokens]
     out: list[Span] = []
     k = 1
@@ -145,8 +179,8 @@ def nationality_mentions(text: str, tokens: list[Token], covered: set[int]) -> l
             continue
         country, n = hit
         end_tok = tokens[min(len(tokens), k + n) - 1]
-        out.append(Span(tokens[k].start, end_tok.end, "NAT", {"country": country, "name": country,
-                                                               "head": k - 1}))
+        out.append(Span(tokens[k].start, end_tok.end, "NAT", {"country": country, "head": k - 1,
+                                                               "name": text[tokens[k].start : end_tok.end]}))
         k += n
     return out
 
@@ -225,7 +259,7 @@ def _governing_prep(tokens: list[Token], ts: int) -> str | None:
 
 
 def _same_group(a: Mention, b: Mention, tokens: list[Token]) -> bool:
-    if a.code is None or a.code != b.code or b.prep is not None:
+    if a.code is None or a.code != b.code or (b.prep is not None and b.prep != a.prep):
         return False
     gap = [t for t in tokens[a.te + 1 : b.ts] if t.kind != "punct" or t.text in "،,"]
     return len(gap) <= 1 and not any(_n(t.text) in ("و",) for t in gap)
@@ -274,4 +308,7 @@ def is_date_timex(span: Span) -> bool:
     a = span.attrs
     kind = a.get("kind", "date")
     value = a.get("value")
+    # "منذ عام 2018" (AFTER) and "قبل ذلك" (BEFORE) are open ranges, not the day something happened.
+    if a.get("mod") in ("AFTER", "BEFORE", "SINCE"):
+        return False
     return kind == "date" and isinstance(value, str) and len(value) >= 4 and value[:4].isdigit()

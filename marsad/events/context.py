@@ -51,7 +51,9 @@ def event_context(
             return "hypothetical"
     if any(w in _MODAL for w in before[-2:]):
         return "hypothetical"
-    if future_prefix or any(w in _FUTURE for w in before):
+    # "ومن المتوقع أن تمهد ..." : the future frame sits just before the complementizer opening the clause.
+    frame = [normalize(w) for w in words[max(0, clause_start - 3) : clause_start]]
+    if future_prefix or any(w in _FUTURE for w in before) or any(w in _FUTURE for w in frame):
         return "future"
     end = clause_end if clause_end is not None else min(len(words), trigger_index + 8)
     if any(normalize(w) in _FUTURE_AFTER for w in words[trigger_index + 1 : end]):

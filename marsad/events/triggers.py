@@ -186,6 +186,14 @@ class Trigger:
         return FIRST_WINDOW
 
     @property
+    def blockers(self) -> frozenset[str]:
+        """Words that, within three tokens after the trigger, cancel it (flag not=a|b)."""
+        for f in self.flags:
+            if f.startswith("not="):
+                return frozenset(bare(w) for w in f[4:].split("|"))
+        return frozenset()
+
+    @property
     def priority(self) -> tuple[int, int, int]:
         return (1 if self.require else 0, 1 if self.origin == "manual" else 0, len(self.require))
 
@@ -392,6 +400,8 @@ def match_tokens(
                 # "بـ“دعم وتشجيع”", "في دعم": after a preposition the word is a noun.
                 cands = [t for t in cands if t.pos == "n"]
         for trig in cands:
+            if trig.blockers and any(variants[j] & trig.blockers for j in range(i + 1, min(len(words), i + 4))):
+                continue
             if not trig.require:
                 out.append(TriggerMatch(trig, i, i, fut, stem))
                 break

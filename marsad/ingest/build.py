@@ -58,7 +58,7 @@ def finish_article(
         except Exception as exc:  # a cleaning bug must not lose the article: keep the extracted text
             article.warn(f"cleaning failed: {type(exc).__name__}: {exc}")
     if not article.text.strip():
-        return _empty(article)
+        return _empty(article, "empty content after cleaning (only site furniture)")
     language = detect_language(article.text)
     if language in (None, "und") and article.language:
         language = article.language
@@ -70,8 +70,8 @@ def finish_article(
     return article
 
 
-def _empty(article: Article) -> IngestFailure:
-    return IngestFailure(article.source or "?", article.source_id or _line(article), "empty content")
+def _empty(article: Article, message: str = "empty content") -> IngestFailure:
+    return IngestFailure(article.source or "?", article.source_id or _line(article), message)
 
 
 def _line(article: Article) -> str | None:

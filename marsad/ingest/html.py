@@ -69,7 +69,6 @@ def extract_page(html: str, url: str | None = None) -> PageExtract:
         with_metadata=True,
         include_comments=False,
         include_tables=False,
-        favor_precision=True,
         date_extraction_params={"extensive_search": False, "original_date": True},
     )
     text = (getattr(doc, "text", None) or "").strip() if doc is not None else ""

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 UNDETERMINED = "und"
-_SAMPLE = 5_000
+_SAMPLE = 3_000
 _PERSIAN_LETTERS = frozenset("پچژگکی")
 _URDU_LETTERS = frozenset("ٹڈڑںےھ")
 _PERSIAN_WORDS = frozenset({"است", "این", "می", "را", "که", "برای", "های", "شد", "کرد"})

@@ -13,7 +13,9 @@ from typing import Any, Literal
 
 from marsad.document import Article
 
-AddStatus = Literal["added", "duplicate_id", "duplicate_content"]
+# duplicate_input: the same URL with the same raw input is already stored, under the id an
+# earlier version of the cleaner gave it; re-ingesting after an upgrade must not add it twice.
+AddStatus = Literal["added", "duplicate_id", "duplicate_content", "duplicate_input"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,7 +41,7 @@ class Store(ABC):
     # --- articles -------------------------------------------------------
     @abstractmethod
     def add_articles(self, articles: Iterable[Article]) -> list[AddResult]:
-        """Add a batch in one transaction; duplicates by id or content hash are no-ops."""
+        """Add a batch in one transaction; duplicates by id, content hash or (URL, raw input) are no-ops."""
 
     @abstractmethod
     def get_article(self, article_id: str) -> Article | None:

@@ -68,6 +68,10 @@ class SQLiteStore(Store):
         row = cur.execute("SELECT id FROM articles WHERE content_hash=?", (chash,)).fetchone()
         if row:
             return AddResult(art.id, "duplicate_content", row[0])
+        if art.url and art.raw:
+            row = cur.execute("SELECT id FROM articles WHERE url=? AND raw=?", (art.url, art.raw)).fetchone()
+            if row:
+                return AddResult(art.id, "duplicate_input", row[0])
         cur.execute(
             f"INSERT INTO articles ({_ARTICLE_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (
