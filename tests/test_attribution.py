@@ -353,3 +353,20 @@ def test_fenced_subjects() -> None:
     assert st["speaker"]["text"] == "نقابة المعلمين"
     st = only(analyze('وأوضحت لـ"الصباح" مصادر مطلعة أن الاتفاق بات قريبا.'))
     assert st["speaker"]["text"] == "مصادر مطلعة"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("وقال الوزير إن المعبر سيفتح غدا، وفقا لما قالته الوكالة الرسمية.", "agency"),
+        ("وقال الوزير إن المعبر سيفتح غدا، حسبما ذكرت صحيفة النهار.", "media"),
+        ("وقال الوزير إن المعبر سيفتح غدا، وفق ما أوردت قناة الشرق.", "tv"),
+        ("وقال الوزير إن المعبر سيفتح غدا، بحسب ما نقل موقع الأخبار المحلية.", "website"),
+        ("وقال الوزير إن المعبر سيفتح غدا، نقلاً عن مصادر في الوزارة.", "official"),
+        ("وقال الوزير إن المعبر سيفتح غدا، وفقاً لبيان وزارة النقل.", "ministry"),
+    ],
+)
+def test_source_markers(sentence: str, kind: str) -> None:
+    st = only(analyze(sentence))
+    assert st["content"]["text"] == "إن المعبر سيفتح غدا"
+    assert st["reported_by"][0]["kind"] == kind

@@ -177,6 +177,12 @@ def strip_lam(word: str) -> str:
 
 
 def classify(words: list[str], entity_type: str | None = None) -> str:
+    """The kind of a source phrase: its head word decides ("مصادر في الوزارة" is official), else any word."""
+    if words:
+        head = strip_lam(words[0])
+        for kind, heads in _KIND_HEADS:
+            if words[0] in heads or head in heads:
+                return kind
     for kind, heads in _KIND_HEADS:
         if any(w in heads or strip_lam(w) in heads for w in words):
             return kind

@@ -19,7 +19,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from marsad.document import Article
-from marsad.entities.variants import name_key, names_match
+from marsad.entities.mentions import same_name
+from marsad.entities.variants import name_key
 from marsad.store.base import Store
 
 KIND = "entity"
@@ -128,7 +129,7 @@ def _merge_variants(aggs: dict[str, _Agg]) -> None:
             name = agg.names.most_common(1)[0][0]
             target = None
             if unknown:
-                target = next((k for k in kept if names_match(name, k.names.most_common(1)[0][0])), None)
+                target = next((k for k in kept if same_name(name, k.names.most_common(1)[0][0])), None)
             if target is None:
                 kept.append(agg)
             else:

@@ -469,6 +469,7 @@ class _ArticleEntities:
             and form not in _HONORIFICS
             and (form not in common_words() or form in _known_name_tokens())
             and bare(form) not in _place_words()
+            and (form == bare(form) or bare(form) in _known_name_tokens())  # الفيصل yes, الحرمين no
         ):
             c.short_forms.add(form)
             if form == words[0]:
@@ -610,7 +611,14 @@ def _entry_actor(entry: Entry, date: str | None) -> str | None:
 def _same_person(c: Cluster, surface: str) -> bool:
     names = [c.name] + ([*c.entry.variants] if c.entry is not None else [])
     names += [" ".join(m.words) for m in c.mentions if len(m.words) >= 2]
-    return any(names_match(surface, n) for n in names)
+    return any(same_name(surface, n) for n in names)
+
+
+def same_name(a: str, b: str) -> bool:
+    """Variant spellings of one name, unless a word pair is two different known names (حسن / حسين)."""
+    if not names_match(a, b):
+        return False
+    return not any(_distinct_names(x, y) for x, y in zip(normalize(a).split(), normalize(b).split(), strict=False))
 
 
 def _display_name(c: Cluster) -> str:
