@@ -37,7 +37,7 @@ sys.path.insert(0, str(REPO))
 
 from marsad.clean.normalize import normalize  # noqa: E402
 from marsad.entities.gazetteer import bare  # noqa: E402
-from marsad.entities.variants import key_string, name_key  # noqa: E402
+from marsad.entities.variants import key_string, name_key  # noqa: E402, F401
 
 OUT_DIR = REPO / "marsad" / "resources" / "data"
 CURATED = Path(__file__).resolve().parent / "gazetteer_curated.txt"
@@ -81,7 +81,10 @@ def slug(text: str) -> str:
 
 
 def key_id(prefix: str, name: str) -> str:
-    return f"{prefix}:k-{hashlib.sha1(key_string(name).encode('utf-8')).hexdigest()[:10]}"
+    """Id of an entry without an English name: its spelling, not its variant key, so it cannot
+    collide with the key-hash ids (k-) the entities stage gives names the gazetteer lacks."""
+    form = " ".join(bare(w) for w in normalize(name).split())
+    return f"{prefix}:g-{hashlib.sha1(form.encode('utf-8')).hexdigest()[:10]}"
 
 
 def parse_codes(field: str) -> list[list[Any]]:
@@ -358,15 +361,15 @@ def main(argv: list[str] | None = None) -> int:
     with _gzip_text(out / "gazetteer.jsonl.gz") as fh:
         for rec in entries:
             fh.write(json.dumps(rec, ensure_ascii=False, separators=(",", ":")) + "\n")
-    names = camel_names(shared)
+    names = {ar: (en, "camel") for ar, en in camel_names(shared).items()}
     for rec in entries:
         if rec["type"] == "PER" and rec["name_en"]:
             for ar, en in zip(normalize(rec["name"]).split(), rec["name_en"].split(), strict=False):
-                names.setdefault(ar, en)
+                names.setdefault(ar, (en, "ours"))
     with _gzip_text(out / "gazetteer_names.tsv.gz") as fh:
-        fh.write("# normalized Arabic name token\tEnglish gloss (camel_morph proper nouns, CC BY 4.0, and our entries)\n")
-        for ar, en in sorted(names.items()):
-            fh.write(f"{ar}\t{en}\n")
+        fh.write("# normalized Arabic name token\tEnglish gloss\tsource: camel (camel_morph proper nouns, CC BY 4.0) or ours\n")
+        for ar, (en, src) in sorted(names.items()):
+            fh.write(f"{ar}\t{en}\t{src}\n")
     name_tokens = {bare for rec in entries if rec["type"] in ("PER", "GPE", "LOC", "ORG")
                    for v in rec["variants"] for bare in normalize(v).split()}
     everyday = sorted(w for w, n in common.items()

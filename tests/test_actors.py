@@ -101,3 +101,10 @@ def test_describe_codes_descriptions_without_names() -> None:
 def test_syrian_and_saudi_adjectives_code_titles() -> None:
     text = "وقال وزير الإعلام السوري رامز حداد إن الطريق أعيد فتحه، ورحب المسؤول السعودي بالخطوة."
     assert _attrs_of(text, "رامز حداد", "2024-02-01")["actor"] == "SYRGOV"
+
+
+def test_a_former_office_holder_keeps_only_the_country() -> None:
+    text = "وانتقد الرئيس الأمريكي السابق دونالد ترامب القرار في خطاب أمام أنصاره."
+    assert _attrs_of(text, "دونالد ترامب", "2022-06-01")["actor"] == "USA"
+    other = "وقال رئيس الوزراء الكندي السابق ماثيو دوبريه إن الاتفاق مفيد."
+    assert _attrs_of(other, "ماثيو دوبريه", "2022-06-01")["actor"] == "CAN"

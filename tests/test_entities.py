@@ -161,3 +161,20 @@ def test_described_agency_joins_the_named_one() -> None:
 def test_plural_titles_do_not_make_people() -> None:
     art = _annotate("وقال مسؤولون أمريكيون ومراقبون مستقلون إن الشحنات وصلت.")
     assert not [t for t, a in _by_surface(art) if a["type"] == "PER"]
+
+
+def test_native_given_names_differ_by_their_vowels() -> None:
+    a = _annotate("وقال المحافظ حسن الزبيدي إن المشروع سينجز قريبا.")
+    b = _annotate("وقال المحافظ حسين الزبيدي إن المشروع سينجز قريبا.")
+    ida = next(x["entity_id"] for t, x in _by_surface(a) if t.startswith("حسن"))
+    idb = next(x["entity_id"] for t, x in _by_surface(b) if t.startswith("حسين"))
+    assert ida != idb
+
+
+def test_foreign_g_spellings_of_an_unknown_name_share_an_id() -> None:
+    a = _annotate("وصرح الجنرال الروسي سيرغي كوراتشينكو بأن القوات تقدمت.")
+    b = _annotate("وصرح الجنرال الروسي سيرجي كوراتشينكو بأن القوات تقدمت.")
+    ida = next(x for t, x in _by_surface(a) if t.endswith("كوراتشينكو"))
+    idb = next(x for t, x in _by_surface(b) if t.endswith("كوراتشينكو"))
+    assert ida["entity_id"] == idb["entity_id"]
+    assert ida["actor"] == "RUSMIL"

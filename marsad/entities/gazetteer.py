@@ -19,6 +19,7 @@ from marsad.clean.normalize import normalize
 from marsad.entities.variants import (
     MIN_FUZZY_KEY,
     edit_distance_at_most_one,
+    letter_fold,
     strong_key,
     token_key,
 )
@@ -153,7 +154,7 @@ class Gazetteer:
             if wt == vt:
                 exact += 1
                 continue
-            if wt in self.arabic_names and vt in self.arabic_names:
+            if wt in self.arabic_names and vt in self.arabic_names and letter_fold(wt) != letter_fold(vt):
                 return None  # سلمان ≠ سليمان ≠ سلطان: native names differ by their vowels
             if not strong_key(token_key(vt)):
                 weak += 1
@@ -177,7 +178,7 @@ class Gazetteer:
         # several words: at least one spelled exactly (مؤكدة على ≠ مجيد العلوي); noisy sources
         # (lemmatized PETRARCH forms) may differ in one word at most, and never by an edit
         need = 1 if entry.source == "curated" or entry.source == "cldr" else len(vtoks) - 1
-        if weak + nfuzzy >= len(vtoks) or exact < need or (nfuzzy and entry.source != "curated"):
+        if weak + nfuzzy >= len(vtoks) or exact < need or ((nfuzzy or weak) and entry.source != "curated"):
             return None
         return weak, exact
 
@@ -227,22 +228,33 @@ def load() -> Gazetteer:
                 country=rec.get("country"), source=rec.get("source", ""),
             )
         )
-    return Gazetteer(entries, frozenset(name_glosses()))
+    return Gazetteer(entries, arabic_names())
 
 
 @cache
+def _name_table() -> tuple[dict[str, str], frozenset[str]]:
+    glosses: dict[str, str] = {}
+    native: set[str] = set()
+    if resources.exists(NAMES):
+        with gzip.open(resources.path(NAMES), "rt", encoding="utf-8") as fh:
+            for line in fh:
+                if line.startswith("#") or "\t" not in line:
+                    continue
+                ar, en, *src = line.rstrip("\n").split("\t")
+                glosses[ar] = en
+                if src and src[0] == "camel":
+                    native.add(ar)
+    return glosses, frozenset(native)
+
+
 def name_glosses() -> dict[str, str]:
     """Normalized name token → English gloss."""
-    if not resources.exists(NAMES):
-        return {}
-    out: dict[str, str] = {}
-    with gzip.open(resources.path(NAMES), "rt", encoding="utf-8") as fh:
-        for line in fh:
-            if line.startswith("#") or "\t" not in line:
-                continue
-            ar, en = line.rstrip("\n").split("\t", 1)
-            out[ar] = en
-    return out
+    return _name_table()[0]
+
+
+def arabic_names() -> frozenset[str]:
+    """Name tokens from the Arabic proper-noun lexicon (camel_morph), spelled as the lexicon does."""
+    return _name_table()[1]
 
 
 @cache

@@ -32,11 +32,21 @@ from functools import lru_cache
 from marsad.clean.normalize import normalize, normalize_with_map
 from marsad.document import Article, Span
 from marsad.entities import actors
-from marsad.entities.gazetteer import Entry, bare, clitic_forms, common_words, load, name_glosses
-from marsad.entities.variants import key_string, name_key, names_match, token_key
+from marsad.entities.gazetteer import (
+    Entry,
+    arabic_names,
+    bare,
+    clitic_forms,
+    common_words,
+    load,
+    name_glosses,
+)
+from marsad.entities.variants import letter_fold, names_match, token_key
 from marsad.segment import split_sentences, tokenize
 
 NER_TYPES = {"PERS": "PER", "PER": "PER", "ORG": "ORG", "LOC": "LOC", "MISC": "MISC", "GPE": "GPE"}
+
+
 def _words(text: str) -> frozenset[str]:
     return frozenset(normalize(w) for w in text.split())
 
@@ -49,6 +59,7 @@ _HONORIFICS = _words(
     "مكتب عام العام بلدية أمانة حزب جمعية اتحاد قناة صحيفة وكالة"
 )
 _CONNECTORS = _words("بن ابن بنت عبد أبو ابو آل أم")
+_FORMER = _words("السابق السابقة الأسبق السابقين")
 _NAME_STOP = _words(
     "قال قالت يقول تقول إن أن إنه أنه إنها أنها الذي التي الذين يوم خلال في من على إلى عن مع بعد قبل لدى حول أمس "
     "هو هي كان كانت أو و ثم حيث عندما لكن بين منذ حتى إذ إذا ما لا لم لن قد كما وقال وقالت وأضاف "
@@ -83,6 +94,7 @@ class Mention:
     words: tuple[str, ...] = ()  # normalized words of the surface, article kept
     surface: str = ""  # display text
     tentative: bool = False
+    former: bool = False  # introduced as a former office holder
     entity_id: str | None = None
     cluster: Cluster | None = None
 
@@ -261,6 +273,7 @@ class _ArticleEntities:
                     listed_after = prev.country or (prev.entry.country if prev.entry is not None else None)
                 k = i + n
                 skipped = 0
+                former = False
                 while k < len(toks) and skipped < 7:
                     tok = toks[k]
                     cov = self.covered[s][k]
@@ -283,6 +296,8 @@ class _ArticleEntities:
                         skipped += 1
                         continue
                     b = bare(tok.norm)
+                    if tok.norm in _FORMER:
+                        former = True  # "الرئيس الأمريكي السابق": the country stays, the office does not
                     head = _phrase_at(actors.ORG_HEADS, toks, k)
                     if head is not None:
                         head_role = head_role or head[0] or None
@@ -316,6 +331,15 @@ class _ArticleEntities:
                     blocked = False
                 while not blocked and j < len(toks) and j - k < 6 and toks[j].word and self.covered[s][j] is None:
                     w = toks[j].norm
+                    if (
+                        j > k
+                        and w.startswith("ال")
+                        and bare(toks[k].norm) in arabic_names()
+                        and w not in common_words()
+                        and actors.nationality_at(norms, j) is None
+                    ):
+                        j += 1  # حسين الزبيدي, عمر البشير: an Arabic name closes on a family name with ال
+                        break
                     if w in _NAME_STOP or w in _HONORIFICS or _definite(w):
                         break
                     if _phrase_at(actors.PERSON_TITLES, toks, j) is not None:
@@ -341,7 +365,10 @@ class _ArticleEntities:
                 elif k < len(toks) and (cov := self.covered[s][k]) is not None and cov.type == "PER":
                     target = cov
                 if target is not None:
-                    target.role = target.role or role or head_role
+                    if former:
+                        target.former = True
+                    elif not target.former:
+                        target.role = target.role or role or head_role
                     target.country = target.country or country or listed_after
                     target.org_actor = target.org_actor or org_actor
                     i = max(i + 1, target.j)
@@ -413,7 +440,7 @@ class _ArticleEntities:
             if m.type == "PER":
                 c = next((c for c in clusters.values() if c.type == "PER" and _same_person(c, surface)), None)
             if c is None:
-                cid = f"{m.type.lower()}:k-{_hash(key_string(surface))}"
+                cid = f"{m.type.lower()}:k-{_hash(id_key(surface))}"
                 c = clusters.get(cid) or Cluster(cid, m.type, None, surface)
                 clusters[cid] = c
             self._join(c, m, full=True)
@@ -427,7 +454,7 @@ class _ArticleEntities:
                 self.covered[m.sent][m.i] = None
                 continue
             if c is None:
-                cid = f"per:k-{_hash(key_string(self.text[m.start : m.end]))}"
+                cid = f"per:k-{_hash(id_key(self.text[m.start : m.end]))}"
                 c = clusters.get(cid) or Cluster(cid, "PER", None, self.text[m.start : m.end])
                 clusters[cid] = c
             self._join(c, m, full=False)
@@ -524,7 +551,7 @@ class _ArticleEntities:
                         surface = self.text[tok.start : toks[run - 1].end]
                         c = next((c for c in clusters.values() if c.type == "PER" and _same_person(c, surface)), None)
                         if c is None:
-                            cid = f"per:k-{_hash(key_string(surface))}"
+                            cid = f"per:k-{_hash(id_key(surface))}"
                             c = clusters.get(cid) or Cluster(cid, "PER", None, surface)
                             clusters[cid] = c
                         m = self._add(Mention(s, i, run, tok.start, toks[run - 1].end, "PER", rule="name"))
@@ -575,7 +602,7 @@ class _ArticleEntities:
             country, role = actors.split_code(actor)
             if c.entry.type in ("GPE", "LOC"):
                 return actor, country or c.entry.country, None
-            if c.entry.type == "PER" and (actor is None or role is None):
+            if c.entry.type == "PER" and (actor is None or role is None) and not any(m.former for m in c.mentions):
                 # a title in this article may say more than the gazetteer's dates
                 t_country, t_role = _title_context(c)
                 if t_role and (country is None or t_country in (None, country)):
@@ -642,17 +669,21 @@ _MINISTRY = token_key("وزارة")
 
 def _org_id(m: Mention) -> str:
     words = normalize(m.surface).split()
-    nat_len = 2 if len(words) >= 2 and actors.nationality_at(words, len(words) - 2) is not None else 1
+    two = actors.nationality_at(words, len(words) - 2) if len(words) >= 3 else None
+    nat_len = 2 if two is not None and two[1] == 2 else 1
     keys = [token_key(w) for w in words[:-nat_len] if token_key(w) != _MINISTRY]
     sig = " ".join(keys)
     return f"org:{(m.country or 'x').lower()}{(m.role or '').lower()}-{_hash(sig)[:8]}"
 
 
 def _org_name(surface: str) -> str:
-    words = surface.split()
-    if words and name_key(words[0])[0] in (token_key("الخارجية"), token_key("الداخلية"), token_key("الدفاع")):
-        return "وزارة " + surface
-    return surface
+    words = normalize(surface).split()
+    if words and bare(words[0]) in _SHORT_MINISTRIES:
+        return "وزارة " + " ".join(surface.split())
+    return " ".join(surface.split())
+
+
+_SHORT_MINISTRIES = frozenset(bare(w) for w in _words("الخارجية الداخلية الدفاع"))
 
 
 _TABLES = {id(t): t for t in (actors.PERSON_TITLES, actors.ORG_HEADS, actors.GROUP_TITLES)}
@@ -687,11 +718,17 @@ def _place_words() -> frozenset[str]:
     )
 
 
+def id_key(name: str) -> str:
+    """The variant key of a name for ids, keeping known Arabic given names as spelled (حسن ≠ حسين)."""
+    known = arabic_names()
+    return " ".join(letter_fold(w) if bare(w) in known else token_key(w) for w in normalize(name).split())
+
+
 def _distinct_names(a: str, b: str) -> bool:
     """Two different spellings that are both known names (سلمان / سليمان, حسن / حسين) name different people."""
     a, b = bare(a), bare(b)
-    known = _known_name_tokens()
-    return a != b and a in known and b in known
+    known = arabic_names()
+    return a != b and a in known and b in known and letter_fold(a) != letter_fold(b)
 
 
 def _name_like(tok: Tok) -> bool:

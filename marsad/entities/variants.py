@@ -61,6 +61,19 @@ def token_key(token: str) -> str:
     return t
 
 
+@lru_cache(maxsize=200_000)
+def letter_fold(token: str) -> str:
+    """The token with foreign-sound letters folded (ج/غ/ك/ق, ت/ث/ط...) but every vowel letter kept.
+
+    سيرغي = سيرجي here, while حسن ≠ حسين and سلمان ≠ سليمان: for native names the vowel
+    letters are the name.
+    """
+    t = normalize(token)
+    if t.startswith("ال") and len(t) > 3:
+        t = t[2:]
+    return t.replace("تش", "ش").translate(_LETTER_FOLD)
+
+
 def name_key(name: str) -> tuple[str, ...]:
     """Token keys of a multi-word name (tokens split on white space, '_' and '-')."""
     words = normalize(name).replace("_", " ").replace("-", " ").split()

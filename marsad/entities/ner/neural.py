@@ -71,6 +71,35 @@ def _sigmoid(x: np.ndarray) -> np.ndarray:
     return 0.5 * (np.tanh(0.5 * x) + 1.0)
 
 
+def _logsumexp(x: np.ndarray, axis: int) -> np.ndarray:
+    m = x.max(axis=axis, keepdims=True)
+    return (m + np.log(np.exp(x - m).sum(axis=axis, keepdims=True))).squeeze(axis)
+
+
+def constrained_decode(probs: np.ndarray, labels: Sequence[str]) -> list[str]:
+    """Best BIO-valid label sequence under per-token probabilities (an I-X only continues X)."""
+    n, k = probs.shape
+    if n == 0:
+        return []
+    logp = np.log(np.clip(probs, 1e-9, 1.0))
+    allowed = np.zeros((k, k))
+    for i, a in enumerate(labels):
+        for j, b in enumerate(labels):
+            if b.startswith("I-") and a[2:] != b[2:]:
+                allowed[i, j] = -1e9
+    start = np.array([-1e9 if lab.startswith("I-") else 0.0 for lab in labels])
+    score = start + logp[0]
+    back = np.zeros((n, k), dtype=np.int64)
+    for t in range(1, n):
+        cand = score[:, None] + allowed
+        back[t] = cand.argmax(axis=0)
+        score = cand.max(axis=0) + logp[t]
+    best = [int(score.argmax())]
+    for t in range(n - 1, 0, -1):
+        best.append(int(back[t, best[-1]]))
+    return [labels[i] for i in reversed(best)]
+
+
 class BiLSTMCRF:
     """numpy forward pass of the network saved by scripts/build_ner_neural.py."""
 
@@ -114,6 +143,23 @@ class BiLSTMCRF:
         bwd = self._lstm(x, "lstm_b_", reverse=True)
         hcat = np.concatenate([fwd, bwd], axis=1)
         return hcat @ a["out_w"].T + a["out_b"]
+
+    def marginals(self, emissions: np.ndarray) -> np.ndarray:
+        """Per-token label probabilities (n, labels) by forward-backward over the CRF layer."""
+        trans, start, end = self.a["trans"], self.a["start"], self.a["end"]
+        n, k = emissions.shape
+        alpha = np.zeros((n, k), dtype=np.float64)
+        beta = np.zeros((n, k), dtype=np.float64)
+        if n == 0:
+            return alpha
+        alpha[0] = start + emissions[0]
+        for t in range(1, n):
+            alpha[t] = _logsumexp(alpha[t - 1][:, None] + trans, axis=0) + emissions[t]
+        beta[-1] = end
+        for t in range(n - 2, -1, -1):
+            beta[t] = _logsumexp(trans + (emissions[t + 1] + beta[t + 1])[None, :], axis=1)
+        log_z = _logsumexp(alpha[-1] + end, axis=0)
+        return np.exp(alpha + beta - log_z)
 
     def decode(self, emissions: np.ndarray) -> list[str]:
         trans, start, end = self.a["trans"], self.a["start"], self.a["end"]
