@@ -28,19 +28,33 @@ def cmd_quotes(args: argparse.Namespace) -> int:
             if args.format == "jsonl":
                 print(json.dumps(rec.to_dict(), ensure_ascii=False))
                 continue
-            a = rec.span.attrs
-            sp = a.get("speaker") or {}
-            who = sp.get("name") or sp.get("text") or "?"
-            if sp.get("name_en"):
-                who += f" ({sp['name_en']})"
-            if not sp.get("resolved"):
-                who += " [unresolved]"
-            content = " ".join(str((a.get("content") or {}).get("text") or "").split())
-            sources = ", ".join(str(s.get("name")) for s in a.get("reported_by") or [] if s.get("kind") != "wire")
-            mark = "«»" if a.get("direct") else "  "
-            neg = " NEG" if a.get("polarity") == "denies" else ""
-            print(f"{rec.article.id[:10]}  {rec.article.published or 'unknown':<10}  {who[:40]:<40} {mark}{neg} {content[:110]}"
-                  + (f"  [via {sources}]" if sources else ""))
+            print(_format_statement(rec))
     if args.format == "table":
         print(f"({count} statements)")
     return 0
+
+
+def _format_statement(rec) -> str:
+    a = rec.span.attrs
+    sp = a.get("speaker") or {}
+    who = sp.get("name") or sp.get("text") or "?"
+    if sp.get("actor"):
+        who += f" ({sp['actor']})"
+    if not sp.get("resolved"):
+        who += " [speaker not linked]"
+    kind = "quote" if a.get("direct") else "reported"
+    if a.get("polarity") == "denies":
+        kind += ", denies"
+    cue = (a.get("cue") or {}).get("text") or ""
+    content = " ".join(str((a.get("content") or {}).get("text") or "").split())
+    if len(content) > 160:
+        content = content[:159] + "…"
+    sources = " ← ".join(str(s.get("name") or s.get("text")) for s in a.get("reported_by") or [])
+    art = rec.article
+    lines = [
+        f"{art.published or 'unknown':<10}  {who}  [{cue}; {kind}]  {art.outlet or '-'}  {art.id[:10]}",
+        f"    {content}",
+    ]
+    if sources:
+        lines.append(f"    via {sources}")
+    return "\n".join(lines)
