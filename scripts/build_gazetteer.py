@@ -4,6 +4,8 @@ Sources (read at build time only):
 
 * scripts/gazetteer_curated.txt — our hand-written entries (countries' variants and
   long forms, capitals, cities, nationality adjectives, institutions, media, people);
+* scripts/gazetteer_countries.txt — our hand-written table of country facts: every UN
+  member state's capital(s), nationality adjectives, irregular plurals, name variants;
 * CLDR through babel — Arabic country names (ISO3) and time-zone exemplar cities;
 * ../shared/data/petrarch-ar/actor_dict_ar_v4.txt — people and organisations with
   dated CAMEO codes (lemmatized and noisy: filtered hard);
@@ -41,6 +43,7 @@ from marsad.entities.variants import key_string, name_key  # noqa: E402, F401
 
 OUT_DIR = REPO / "marsad" / "resources" / "data"
 CURATED = Path(__file__).resolve().parent / "gazetteer_curated.txt"
+COUNTRIES = Path(__file__).resolve().parent / "gazetteer_countries.txt"
 
 KIND_TYPE = {"country": "GPE", "capital": "GPE", "city": "LOC", "place": "LOC", "person": "PER", "org": "ORG"}
 
@@ -57,12 +60,14 @@ _GENERIC_WORDS = set(
     مستشفى سجن معسكر مطار ميناء قاعدة جزيرة نهر جبل بحر شمال جنوب شرق غرب وسط مخيم قرية بلدة حي شارع
     ناشط ناشطون لاجئ لاجئين جندي جنود ضابط ضباط طالب طلاب عامل عمال تاجر صحفي مراسل كاتب شاعر فنان
     رياض جواز عائلة أسرة آل كنيسة مسجد مطران بطريرك إمام حاكم سلطان رئاسة برلماني نائب نواب اخ ابن
-    مقاتل مقاتلة مقاتلين مقاتلو عنصر عناصر مسلحو ميليشيات ميليشيا خادم حرمين مفتي قاض قائد زعماء""".split()
+    مقاتل مقاتلة مقاتلين مقاتلو عنصر عناصر مسلحو ميليشيات ميليشيا خادم حرمين مفتي قاض قائد زعماء
+    قصر قصري معهد فندق ملعب ساحة جسر سد دستور""".split()
 )
 GENERIC = {normalize(w) for w in _GENERIC_WORDS}
 CONNECTORS = {normalize(w) for w in ("بن", "ابن", "بنت", "عبد", "أبو", "ابو", "آل", "أم")}
 ORG_HEADS = {normalize(w) for w in ("حركة", "حزب", "منظمة", "جبهة", "جماعة", "اتحاد", "تحالف", "ائتلاف")}
 ISO3_RE = re.compile(r"^[A-Z]{3}")
+BARE_ROLES = {"IGO", "MED", "EDU", "NGO", "BUS", "REB", "CVL", "OPP", "INS"}  # codes without a country
 _BW = {
     "'": "ء", "|": "آ", ">": "أ", "&": "ؤ", "<": "إ", "}": "ئ", "A": "ا", "b": "ب", "p": "ة", "t": "ت",
     "v": "ث", "j": "ج", "H": "ح", "x": "خ", "d": "د", "*": "ذ", "r": "ر", "z": "ز", "s": "س", "$": "ش",
@@ -112,6 +117,58 @@ def read_curated() -> list[dict[str, Any]]:
     return entries
 
 
+def _split_list(field: str) -> list[str]:
+    return [v.strip() for v in field.split(";") if v.strip()]
+
+
+def read_countries(path: Path = COUNTRIES) -> list[dict[str, Any]]:
+    """Entries from the country-facts table: country variants, capital, nationality adjectives."""
+    entries: list[dict[str, Any]] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        fields = [f.strip() for f in line.split("|")]
+        if len(fields) != 6:
+            raise ValueError(f"{path.name}: expected 6 fields: {line}")
+        iso3, capital_en, capitals, adjectives, plurals, names = fields
+        codes = [[iso3, None, None]]
+        if names:
+            variants = _split_list(names)
+            entries.append({"kind": "country", "codes": codes, "name_en": None,
+                            "variants": [v.lstrip("~") for v in variants],
+                            "context_only": [v[1:] for v in variants if v.startswith("~")]})
+        if capitals:
+            entries.append({"kind": "capital", "codes": codes, "name_en": capital_en, "variants": _split_list(capitals)})
+        if adjectives:
+            entries.append({"kind": "nat", "codes": codes, "name_en": None,
+                            "variants": _split_list(adjectives) + _split_list(plurals)})
+    return entries
+
+
+def merge_entries(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One entry per country, capital (by English name) and nationality: later variants join the first."""
+    out: list[dict[str, Any]] = []
+    by_key: dict[tuple[str, str], dict[str, Any]] = {}
+    for e in entries:
+        key: tuple[str, str] | None = None
+        if e["kind"] in ("country", "nat") and e["codes"]:
+            key = (e["kind"], e["codes"][0][0])
+        elif e["kind"] == "capital" and e.get("name_en"):
+            key = (e["kind"], e["name_en"])
+        if key is not None and key in by_key:
+            first = by_key[key]
+            first["variants"] += [v for v in e["variants"] if v not in first["variants"]]
+            first["context_only"] = first.get("context_only", []) + e.get("context_only", [])
+            first["name_en"] = first.get("name_en") or e.get("name_en")
+            continue
+        e = dict(e, variants=list(e["variants"]))
+        if key is not None:
+            by_key[key] = e
+        out.append(e)
+    return out
+
+
 def alpha3_map() -> dict[str, str]:
     from babel.core import get_global
 
@@ -154,11 +211,11 @@ def cldr_entries(curated: list[dict[str, Any]], common: Counter[str]) -> list[di
         cur = curated_countries.pop(iso3, None)
         if cur:
             variants = cur["variants"] + [v for v in variants if v not in cur["variants"]]
-            name_en = cur["name_en"]
+            name_en = cur["name_en"] or en.territories.get(a2, iso3)
         else:
             name_en = en.territories.get(a2, iso3)
         out.append({"kind": "country", "codes": [[iso3, None, None]], "name_en": name_en, "variants": variants,
-                    "source": "curated" if cur else "cldr"})
+                    "source": "curated" if cur else "cldr", "context_only": (cur or {}).get("context_only", [])})
     for cur in curated_countries.values():
         out.append(cur | {"source": "curated"})
     # exemplar cities: LOC with their country
@@ -285,6 +342,7 @@ def finish(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Give ids, canonical names and types; drop later entries whose variants are already taken."""
     out = []
     taken: dict[str, str] = {}
+    taken_country: dict[str, str | None] = {}
     ids: set[str] = set()
     for e in entries:
         kind = e["kind"]
@@ -293,9 +351,10 @@ def finish(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
         if codes and ISO3_RE.match(codes[0][0]) and kind != "org" or kind in ("country", "capital", "city", "place"):
             country = codes[0][0][:3] if codes and ISO3_RE.match(codes[0][0]) else None
         if kind in ("person", "org"):
-            cands = {c[0][:3] for c in codes if ISO3_RE.match(c[0]) and c[0][:3] not in ("IGO", "MED", "EDU")}
+            cands = {c[0][:3] for c in codes if ISO3_RE.match(c[0]) and c[0][:3] not in BARE_ROLES}
             country = cands.pop() if len(cands) == 1 else None
         variants = []
+        homonyms = []
         for v in e["variants"]:
             k = name_key(v)
             if not k:
@@ -304,27 +363,40 @@ def finish(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
             # with different spellings (غينيا / غيانا / كينيا) stay apart through exact matching
             form = " ".join(bare(w) for w in normalize(v).split())
             if kind != "nat" and form in taken and taken[form] != e.get("_id"):
+                # a place spelled like a place of another country (عمان: Oman / Amman) stays a
+                # homonym, chosen by the article's context at run time
+                if kind in ("country", "capital", "city") and taken_country.get(form) not in (None, country):
+                    homonyms.append(v)
                 continue
             variants.append(v)
-        if not variants:
+        if not variants and not homonyms:
             continue
+        display = (variants or homonyms)[0]
         typ = KIND_TYPE.get(kind, "NAT" if kind == "nat" else "MISC")
         if e.get("name_en"):
             eid = f"{typ.lower()}:{slug(e['name_en'])}"
         else:
-            eid = key_id(typ.lower(), variants[0])
+            eid = key_id(typ.lower(), display)
         if eid in ids:
-            eid = key_id(typ.lower(), variants[0])
+            eid = key_id(typ.lower(), display)
         if eid in ids:
             continue
         ids.add(eid)
         for v in variants:
             if kind != "nat":
-                taken.setdefault(" ".join(bare(w) for w in normalize(v).split()), eid)
+                form = " ".join(bare(w) for w in normalize(v).split())
+                taken.setdefault(form, eid)
+                if kind in ("country", "capital", "city", "place"):
+                    taken_country.setdefault(form, country)
         rec = {
-            "id": eid, "kind": kind, "type": typ, "name": variants[0], "name_en": e.get("name_en"),
+            "id": eid, "kind": kind, "type": typ, "name": display, "name_en": e.get("name_en"),
             "variants": variants, "codes": codes, "country": country, "source": e["source"],
         }
+        if homonyms:
+            rec["homonyms"] = list(dict.fromkeys(homonyms))
+        weak = [v for v in e.get("context_only", ()) if v in variants]
+        if weak:
+            rec["context_only"] = weak
         out.append(rec)
     return out
 
@@ -347,7 +419,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", default=str(OUT_DIR))
     args = ap.parse_args(argv)
     shared = Path(args.shared)
-    curated = [e | {"source": "curated"} for e in read_curated()]
+    curated = merge_entries([e | {"source": "curated"} for e in read_curated() + read_countries()])
     common = common_words(shared)
     cldr = cldr_entries(curated, common)
     iso3 = {e["codes"][0][0] for e in cldr if e["kind"] == "country"}

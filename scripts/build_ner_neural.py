@@ -46,14 +46,16 @@ def main() -> int:
     ap.add_argument("--epochs", type=int, default=20)
     ap.add_argument("--hidden", type=int, default=128)
     ap.add_argument("--max-minutes", type=float, default=18.0)
+    ap.add_argument("--seed", type=int, default=SEED)
+    ap.add_argument("--out", type=Path, default=OUT)
     args = ap.parse_args()
 
     import torch
     from torch import nn
 
-    torch.manual_seed(SEED)
-    random.seed(SEED)
-    np.random.seed(SEED)
+    torch.manual_seed(args.seed)
+    random.seed(args.seed)
+    np.random.seed(args.seed)
     torch.set_num_threads(1)
     t0 = time.time()
 
@@ -165,9 +167,10 @@ def main() -> int:
 
     net = Net()
     opt = torch.optim.Adam([p for p in net.parameters() if p.requires_grad], lr=2e-3)
+    sched = torch.optim.lr_scheduler.ExponentialLR(opt, gamma=0.93)
 
     def export() -> dict[str, np.ndarray]:
-        sd = {k: v.detach().cpu().numpy() for k, v in net.state_dict().items()}
+        sd = {k: v.detach().cpu().numpy().copy() for k, v in net.state_dict().items()}
         return {
             "word_emb": sd["word_emb.weight"].astype(np.float16),
             "char_emb": sd["char_emb.weight"], "conv_w": sd["conv.weight"], "conv_b": sd["conv.bias"],
@@ -199,7 +202,8 @@ def main() -> int:
             loss.backward()
             nn.utils.clip_grad_norm_(net.parameters(), 5.0)
             opt.step()
-            total += float(loss)
+            total += float(loss.detach())
+        sched.step()
         net.eval()
         arrays = export()
         dev_scores, _ = evaluate(dev_data, arrays)
@@ -213,8 +217,8 @@ def main() -> int:
     assert best_arrays is not None
     meta = {"labels": list(LABELS), "words": words, "chars": chars, "feats": feats,
             "dev_f1": best_f1, "epoch": best_epoch}
-    np.savez_compressed(OUT, meta=np.array(json.dumps(meta, ensure_ascii=False)), **best_arrays)
-    print(f"best dev F1 {best_f1:.4f} at epoch {best_epoch}; wrote {OUT} ({OUT.stat().st_size // 1024} KB)")
+    np.savez_compressed(args.out, meta=np.array(json.dumps(meta, ensure_ascii=False)), **best_arrays)
+    print(f"best dev F1 {best_f1:.4f} at epoch {best_epoch}; wrote {args.out} ({args.out.stat().st_size // 1024} KB)")
     test_scores, _ = evaluate(test_data, best_arrays)
     print("test:\n" + format_scores(test_scores))
     return 0

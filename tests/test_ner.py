@@ -124,3 +124,29 @@ def test_shipped_model_on_anercorp_test(shared_dir: Path) -> None:
     s = score(gold, tag_sentences(tokens))
     assert s["ALL"].f1 > 0.65
     assert s["LOC"].f1 > 0.7
+
+
+@needs_model
+def test_marsad_eval_ner_prints_per_type_and_micro(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    gold = ("قال\tO\nالرئيس\tO\nكريم\tB-PERS\nالزعبي\tI-PERS\nفي\tO\nمدينة\tO\nطرابلس\tB-LOC\n"
+            "إن\tO\nالمياه\tO\nتكفي\tO\n")
+    f = tmp_path / "gold.conll"
+    f.write_text(gold, encoding="utf-8")
+    assert cli_main(["eval", "ner", str(f)]) == 0
+    out = capsys.readouterr().out
+    rows = {line.split()[0]: line.split() for line in out.splitlines()[2:]}
+    assert set(rows) >= {"LOC", "PERS", "micro"}
+    assert float(rows["micro"][3]) == pytest.approx(1.0)
+
+
+@pytest.mark.skipif(not model_available("accurate"), reason="accurate NER model not built")
+def test_accurate_mode_tags_the_same_clear_entities() -> None:
+    sents = ["وقال الرئيس كريم الزعبي إن الحكومة ستفتح ملف المياه في مدينة طرابلس".split(), []]
+    tags = tag_sentences(sents, mode="accurate")
+    assert tags[1] == []
+    assert tags[0][2:4] == ["B-PERS", "I-PERS"] and tags[0][-1] == "B-LOC"
+
+
+def test_unknown_mode_is_refused() -> None:
+    with pytest.raises(ValueError):
+        tag_sentences([["كلمة"]], mode="slow")

@@ -86,8 +86,13 @@ def nationalities() -> dict[tuple[str, ...], str]:
         if e.kind == "nat" and e.country:
             for v in e.variants:
                 words = tuple(bare(w) for w in normalize(v).split())
-                out[words] = e.country
-                out[tuple(w + "ه" for w in words)] = e.country  # روسي → روسيه (روسية)
+                out.setdefault(words, e.country)
+                if not words[-1].endswith("ي"):
+                    continue  # an irregular plural (الروس, الأتراك) has no other forms
+                # feminine and plurals of the -ي words: روسية, كينيون, الصوماليين, جنوب أفريقية,
+                # الكوريون الشماليون
+                for suffix in ("ه", "ون", "ين"):
+                    out.setdefault(tuple(w + suffix if w.endswith("ي") else w for w in words), e.country)
     return out
 
 
@@ -100,8 +105,13 @@ def nationality_at(words: Sequence[str], i: int) -> tuple[str, int] | None:
         if i + n <= len(words):
             key = tuple(bare(w) for w in words[i : i + n])
             if key in table:
+                if i + n < len(words) and normalize(words[i + n]) in _PATRONYMIC:
+                    return None  # "الأمير تركي بن ...": a given name, not an adjective
                 return table[key], n
     return None
+
+
+_PATRONYMIC = frozenset(normalize(w) for w in ("بن", "ابن", "بنت"))
 
 
 def _bare_words(phrase: str) -> tuple[str, ...]:
@@ -110,13 +120,21 @@ def _bare_words(phrase: str) -> tuple[str, ...]:
     return tuple(bare(w) for w in normalize(phrase).split())
 
 
+# Roles of one-word titles written with the article, where the bare word has another role:
+# "الرئيس" (the president) is GOV, "رئيس" (head of ...) has no role of its own.
+DEFINITE_TITLES: dict[tuple[str, ...], str] = {}
+
+
 def _keys(*phrases: str) -> dict[tuple[str, ...], str]:
     """Title tables are keyed by bare normalized words, not variant keys: وزير ≠ وزارة."""
     out: dict[tuple[str, ...], str] = {}
     for item in phrases:
         phrase, role = item.rsplit(":", 1)
         for p in phrase.split("/"):
-            out[_bare_words(p)] = role
+            key = _bare_words(p)
+            if normalize(p).startswith("ال") and len(key) == 1 and role:
+                DEFINITE_TITLES.setdefault(key, role)
+            out[key] = role
     return out
 
 
@@ -124,6 +142,7 @@ def _keys(*phrases: str) -> dict[tuple[str, ...], str]:
 PERSON_TITLES = _keys(
     "رئيس الوزراء/رئيس الحكومة/رئيس الدولة/رئيسة الوزراء:GOV",
     "الرئيس/رئيسة/الزعيم/الزعيمة/وزير/وزيرة/نائب الرئيس/نائب وزير/نائبة وزير/السفير/السفيرة/المبعوث:GOV",
+    "نظيره/نظيرته/نظيرها/نظيرهم/نظيريه:GOV",  # "نظيره الصومالي X": a counterpart in office
     "المتحدث باسم/المتحدثة باسم/الناطق باسم/الناطقة باسم/المتحدث الرسمي/المتحدثة الرسمية:GOV",
     "الملك/العاهل/الأمير/ولي العهد/المستشار/المستشارة/حاكم/رئيس البرلمان/المسؤول/المسؤولة:GOV",
     "الجنرال/المارشال/الفريق أول/اللواء/العقيد/العميد/الأدميرال/قائد/رئيس الأركان/القائد العسكري:MIL",
@@ -141,11 +160,11 @@ GROUP_TITLES = _keys(
 )
 # Organisation heads → role; with a nationality adjective they make a coded organisation.
 ORG_HEADS = _keys(
-    "وزارة/الحكومة/الرئاسة/السفارة/الخارجية/الداخلية/مكتب الرئيس/رئاسة الوزراء:GOV",
+    "وزارة/الحكومة/الرئاسة/السفارة/الخارجية/الداخلية/مكتب الرئيس/رئاسة الوزراء/السلطات/مجلس الوزراء:GOV",
     "الجيش/القوات/القوات المسلحة/البحرية/سلاح الجو/القوات الجوية/هيئة الأركان:MIL",
-    "الشرطة:COP",
-    "إدارة/الإدارة/دائرة/مكتب:GOV",
-    "البرلمان/مجلس النواب/مجلس الشيوخ:LEG",
+    "الشرطة/قوات الأمن/قوات الشرطة:COP",
+    "إدارة/الإدارة/دائرة/مكتب/البنك المركزي/المصرف المركزي:GOV",
+    "البرلمان/مجلس النواب/مجلس الشيوخ/مجلس الشعب/مجلس الأمة/الكونغرس:LEG",
     "وكالة الأنباء/الوكالة/التلفزيون/التلفزيون الرسمي/الإعلام الرسمي/وسائل الإعلام/صحيفة/الصحيفة:MED",
 )
 # Portfolio words that complete a ministry or a title: "وزير الخارجية", "وزارة الدفاع الوطني".

@@ -41,6 +41,8 @@ class Entry:
     codes: tuple[tuple[str, str | None, str | None], ...]
     country: str | None
     source: str
+    homonyms: tuple[str, ...] = ()  # spellings shared with an earlier entry (عمان: Oman / Amman)
+    context_only: tuple[str, ...] = ()  # variants that are also everyday words (مالي = financial)
 
 
 @dataclass(slots=True)
@@ -65,11 +67,23 @@ def bare(token: str) -> str:
     return t[2:] if t.startswith("ال") and len(t) > 3 else t
 
 
+def phrase_form(phrase: str) -> str:
+    """Normalized words without their article: the exact-spelling form of a name."""
+    return " ".join(bare(w) for w in normalize(phrase).split())
+
+
 class Gazetteer:
     def __init__(self, entries: Sequence[Entry], arabic_names: frozenset[str] = frozenset()) -> None:
         self.entries = list(entries)
         self.arabic_names = arabic_names  # native given names (camel_morph): spelled exactly or not at all
         self.by_id = {e.id: e for e in self.entries}
+        # bare normalized form → the other entries spelled that way, for context to choose from
+        self.homonyms: dict[str, list[Entry]] = {}
+        for entry in self.entries:
+            for h in entry.homonyms:
+                others = self.homonyms.setdefault(phrase_form(h), [])
+                if entry not in others:
+                    others.append(entry)
         self.root = _Node()
         self._fuzzy_index: dict[str, set[str]] = {}
         for idx, entry in enumerate(self.entries):
@@ -113,12 +127,13 @@ class Gazetteer:
             return None
         best: tuple[int, int, int, int, Entry] | None = None  # (length, -fuzzy, exact, -weak, entry)
         stack: list[tuple[_Node, int, int]] = [(self.root, 0, 0)]
+        first = normalize(words[start])
+        definite = first.startswith("ال") and len(first) > 3
         while stack:
             node, depth, nfuzzy = stack.pop()
             if depth and node.hits:
                 for idx, vtoks, article in node.hits:
-                    first = normalize(words[start])
-                    if not article and first.startswith("ال") and len(first) > 3:
+                    if not article and definite:
                         continue  # "المالي" (financial) is not مالي (Mali), "السورية" not سورية
                     score = self._accept(words, start, vtoks, nfuzzy, self.entries[idx])
                     if score is None:
@@ -149,10 +164,12 @@ class Gazetteer:
         """(weak tokens: equal short keys, different spelling; exactly spelled tokens), or None to reject."""
         weak = 0
         exact = 0
+        vouch = 0  # exactly spelled tokens that are not generic heads
         for i, vt in enumerate(vtoks):
             wt = bare(words[start + i])
             if wt == vt:
                 exact += 1
+                vouch += vt not in _GENERIC_NAME_WORDS
                 continue
             if wt in self.arabic_names and vt in self.arabic_names and letter_fold(wt) != letter_fold(vt):
                 return None  # سلمان ≠ سليمان ≠ سلطان: native names differ by their vowels
@@ -180,6 +197,8 @@ class Gazetteer:
         need = 1 if entry.source == "curated" or entry.source == "cldr" else len(vtoks) - 1
         if weak + nfuzzy >= len(vtoks) or exact < need or ((nfuzzy or weak) and entry.source != "curated"):
             return None
+        if exact < len(vtoks) and not vouch:
+            return None  # only a generic head spelled exactly: "مدينة كوباني" is not "مدينة جيبوتي"
         return weak, exact
 
     def lookup_phrase(self, phrase: str) -> Entry | None:
@@ -193,6 +212,18 @@ class Gazetteer:
             if m is not None and m.length == len(cand):
                 return m.entry
         return None
+
+
+# Heads shared by many names: spelled exactly, they do not vouch for a fuzzy rest
+# ("مدينة كوباني" is not "مدينة جيبوتي").
+_GENERIC_NAME_WORDS = frozenset(
+    bare(w)
+    for w in (
+        "مدينة جمهورية دولة مملكة سلطنة إمارة ولاية جزر جزيرة إقليم منطقة محافظة منظمة حركة حزب وكالة "
+        "جامعة مجلس قوات تنظيم جماعة اتحاد الاتحاد هيئة بنك البنك صندوق محكمة المحكمة شمال جنوب شرق غرب "
+        "بحر البحر نهر جبل سان سانت بورت"
+    ).split()
+)
 
 
 @lru_cache(maxsize=200_000)
@@ -226,6 +257,8 @@ def load() -> Gazetteer:
                 variants=tuple(rec["variants"]),
                 codes=tuple((c[0], c[1], c[2]) for c in rec.get("codes") or ()),
                 country=rec.get("country"), source=rec.get("source", ""),
+                homonyms=tuple(rec.get("homonyms") or ()),
+                context_only=tuple(rec.get("context_only") or ()),
             )
         )
     return Gazetteer(entries, arabic_names())

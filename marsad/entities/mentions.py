@@ -40,6 +40,7 @@ from marsad.entities.gazetteer import (
     common_words,
     load,
     name_glosses,
+    phrase_form,
 )
 from marsad.entities.variants import letter_fold, names_match, token_key
 from marsad.segment import split_sentences, tokenize
@@ -59,6 +60,22 @@ _HONORIFICS = _words(
     "مكتب عام العام بلدية أمانة حزب جمعية اتحاد قناة صحيفة وكالة"
 )
 _CONNECTORS = _words("بن ابن بنت عبد أبو ابو آل أم")
+_PATRONYMIC = _words("بن ابن بنت")
+# Words written apart or joined to the next one: عبد الرحمن / عبدالرحمن, أبو بكر / أبوبكر.
+_COMPOUND_HEADS = _words("عبد أبو ابو")
+# Buildings and institutions named by the next word (قصر الإليزيه, معهد ماساتشوستس): never a person.
+_BUILDINGS = _words("قصر قصري مطار قاعدة سجن مستشفى معهد محكمة ميناء فندق ملعب مسجد كنيسة ساحة شارع جسر سد")
+_PRAYER_WORDS = _words("صلاة صلاه أذان اذان الصلاة")
+# Words after which a name that is also an everyday word is a place: prepositions, directions,
+# and the nouns of a state.
+_PLACE_CONTEXT = frozenset(
+    bare(w)
+    for w in _words(
+        "في إلى الى من عن على مع بين حول داخل خارج نحو لدى عبر ضد مثل "
+        "شمال جنوب شرق غرب وسط شمالي جنوبي شرقي غربي حكومة رئيس جيش دولة جمهورية سلطات عاصمة حدود "
+        "سفير سفارة شعب أراضي أرض بلاد وزير وزارة قوات رئيسة"
+    )
+)
 _FORMER = _words("السابق السابقة الأسبق السابقين")
 _NAME_STOP = _words(
     "قال قالت يقول تقول إن أن إنه أنه إنها أنها الذي التي الذين يوم خلال في من على إلى عن مع بعد قبل لدى حول أمس "
@@ -205,6 +222,7 @@ class _ArticleEntities:
 
     # --- 1. gazetteer --------------------------------------------------------
     def gazetteer(self) -> None:
+        ambiguous: list[tuple[Mention, list[Entry]]] = []
         for s, toks in enumerate(self.sentences):
             norms = [t.norm for t in toks]
             i = 0
@@ -222,12 +240,72 @@ class _ArticleEntities:
                 if best is None:
                     i += 1
                     continue
-                m, offset, _ = best
+                m, offset, depth = best
+                if m.length == 1 and not self._place_context(toks, i, depth, m.entry):
+                    i += 1
+                    continue
                 j = i + m.length
-                self._add(
+                mention = self._add(
                     Mention(s, i, j, _display_start(toks[i], offset), toks[j - 1].end, m.entry.type, m.entry)
                 )
+                if self.gaz.homonyms:
+                    form = phrase_form(" ".join([clitic_forms(norms[i])[depth][0], *norms[i + 1 : j]]))
+                    others = self.gaz.homonyms.get(form)
+                    if others:
+                        ambiguous.append((mention, [m.entry, *others]))
                 i = j
+        if ambiguous:
+            self._choose_homonyms(ambiguous)
+
+    @staticmethod
+    def _place_context(toks: list[Tok], i: int, depth: int, entry: Entry) -> bool:
+        """Whether a one-word place name at ``toks[i]`` reads as the place here.
+
+        After a prayer word the name is a prayer time (صلاة المغرب).  A name that is also an
+        everyday word (مالي = financial, بنين = sons) needs a place context: a proclitic (ومالي,
+        بمالي), the start of the sentence, or a preposition or place noun before it (في مالي, شمال مالي)."""
+        prev = toks[i - 1].norm if i > 0 and toks[i - 1].word else None
+        if prev in _PRAYER_WORDS and entry.type in ("GPE", "LOC"):
+            return False
+        if not entry.context_only or depth > 0 or prev is None:
+            return True
+        if bare(toks[i].norm) not in {phrase_form(v) for v in entry.context_only}:
+            return True
+        return any(bare(f) in _PLACE_CONTEXT for f, _ in clitic_forms(prev))
+
+    def _choose_homonyms(self, ambiguous: list[tuple[Mention, list[Entry]]]) -> None:
+        """Pick, for a name two places share (عمان: Oman / Amman), the one whose country the article
+        speaks of: places and institutions of that country and its nationality adjective (الأردنية,
+        بترا, العاصمة الأردنية → Amman; مسقط, العماني → Oman).  A tie keeps the first entry (the
+        country, or the place listed first); a written vowel mark that only one spelling has decides."""
+        ambiguous_ids = {id(m) for m, _ in ambiguous}
+        evidence: Counter[str] = Counter()
+        for m in self.mentions:
+            if id(m) in ambiguous_ids or m.entry is None:
+                continue
+            country = m.entry.country or actors.split_code(_entry_actor(m.entry, self.date))[0]
+            if country:
+                evidence[country] += 1
+        for toks in self.sentences:
+            norms = [t.norm for t in toks]
+            k = 0
+            while k < len(norms):
+                nat = actors.nationality_at(norms, k) if toks[k].word else None
+                if nat is not None:
+                    evidence[nat[0]] += 1
+                    k += nat[1]
+                else:
+                    k += 1
+        for m, cands in ambiguous:
+            surface = self.text[m.start : m.end]
+            marked = [c for c in cands if surface != normalize(surface) and surface in (*c.variants, *c.homonyms)]
+            if len(marked) == 1:
+                choice = marked[0]
+            else:
+                choice = max(cands, key=lambda c: evidence[c.country] if c.country else 0)
+            if choice is not m.entry:
+                m.entry = choice
+                m.type = choice.type
 
     # --- 2. organisations from head + nationality ----------------------------
     def org_patterns(self) -> None:
@@ -303,6 +381,11 @@ class _ArticleEntities:
                         head_role = head_role or head[0] or None
                     if tok.norm in _NAME_STOP and tok.norm not in _LINKERS:
                         break
+                    if tok.norm in _BUILDINGS:
+                        # "المتحدث باسم قصر باكنغهام": the word after a building is its name, not a person's
+                        k += 1 if k + 1 < len(toks) and _definite(toks[k + 1].norm) else 2
+                        skipped += 1
+                        continue
                     if (
                         head is not None
                         or tok.norm in _HONORIFICS
@@ -331,6 +414,9 @@ class _ArticleEntities:
                     blocked = False
                 while not blocked and j < len(toks) and j - k < 6 and toks[j].word and self.covered[s][j] is None:
                     w = toks[j].norm
+                    if j > k and toks[j - 1].norm in _COMPOUND_HEADS and w.startswith("ال") and w not in _NAME_STOP:
+                        j += 1  # عبد الرحمن, أبو الغيط: the article belongs to the compound
+                        continue
                     if (
                         j > k
                         and w.startswith("ال")
@@ -340,7 +426,7 @@ class _ArticleEntities:
                     ):
                         j += 1  # حسين الزبيدي, عمر البشير: an Arabic name closes on a family name with ال
                         break
-                    if w in _NAME_STOP or w in _HONORIFICS or _definite(w):
+                    if w in _NAME_STOP or w in _HONORIFICS or w in _BUILDINGS or _definite(w):
                         break
                     if _phrase_at(actors.PERSON_TITLES, toks, j) is not None:
                         break
@@ -353,7 +439,7 @@ class _ArticleEntities:
                 while j > k and toks[j - 1].norm in _CONNECTORS:
                     j -= 1  # "سعود بن" + فيصل...: a name does not end on a connector
                 target: Mention | None = None
-                if j > k and toks[k].norm in _CONNECTORS:
+                if j > k and toks[k].norm in _CONNECTORS and toks[k].norm not in _COMPOUND_HEADS:
                     j = k
                 if j > k:
                     target = self._add(
@@ -389,6 +475,7 @@ class _ArticleEntities:
             return
         for s, sent_tags in zip(idx, tags, strict=False):
             toks = self.sentences[s]
+            norms = [t.norm for t in toks]
             for i, j, label in _bio_spans(sent_tags):
                 typ = NER_TYPES.get(label)
                 if typ is None or j > len(toks):
@@ -401,6 +488,8 @@ class _ArticleEntities:
                         elif m.rule == "title" and typ == "PER":
                             m.source = "ner"
                     continue
+                if typ == "MISC" and _measure_phrase(norms[i:j]):
+                    continue  # "دولار", "الجنيه المصري": currencies and units are not entities here
                 offset = _name_offset(toks[i])
                 self._add(Mention(s, i, j, _display_start(toks[i], offset), toks[j - 1].end, typ, source="ner"))
 
@@ -483,7 +572,7 @@ class _ArticleEntities:
     @staticmethod
     def _add_short_forms(c: Cluster, name: str) -> None:
         words = normalize(name).split()
-        if len(words) < 2 or any(w in _CONNECTORS for w in words):
+        if len(words) < 2 or any(w in _PATRONYMIC for w in words) or words[-1] in _CONNECTORS:
             return  # "محمد بن سلمان": the last word is the father's name, the first is too common
         if len(words) >= 3 and all(len(w) <= 4 for w in words):
             form = words[0]  # family name first: كيم جونغ أون, تشوي سون هوي
@@ -643,9 +732,10 @@ def _same_person(c: Cluster, surface: str) -> bool:
 
 def same_name(a: str, b: str) -> bool:
     """Variant spellings of one name, unless a word pair is two different known names (حسن / حسين)."""
-    if not names_match(a, b):
+    wa, wb = name_words(a), name_words(b)
+    if not names_match(" ".join(wa), " ".join(wb)):
         return False
-    return not any(_distinct_names(x, y) for x, y in zip(normalize(a).split(), normalize(b).split(), strict=False))
+    return not any(_distinct_names(x, y) for x, y in zip(wa, wb, strict=False))
 
 
 def _display_name(c: Cluster) -> str:
@@ -706,7 +796,10 @@ def _phrase_at(table: dict[tuple[str, ...], str], toks: list[Tok], i: int) -> tu
                 continue
             key = (first, *(bare(t.norm) for t in toks[i + 1 : i + n]))
             if key in table:
-                return table[key], n, offset
+                role = table[key]
+                if not role and n == 1 and form.startswith("ال") and table is actors.PERSON_TITLES:
+                    role = actors.DEFINITE_TITLES.get(key, role)
+                return role, n, offset
     return None
 
 
@@ -718,10 +811,21 @@ def _place_words() -> frozenset[str]:
     )
 
 
+def name_words(name: str) -> list[str]:
+    """Normalized words of a name with compounds written one way: عبد الرحمن → عبدالرحمن, ابن → بن."""
+    out: list[str] = []
+    for w in normalize(name).split():
+        if out and out[-1] in _COMPOUND_HEADS:
+            out[-1] += w
+        else:
+            out.append("بن" if w == "ابن" and out else w)
+    return out
+
+
 def id_key(name: str) -> str:
     """The variant key of a name for ids, keeping known Arabic given names as spelled (حسن ≠ حسين)."""
     known = arabic_names()
-    return " ".join(letter_fold(w) if bare(w) in known else token_key(w) for w in normalize(name).split())
+    return " ".join(letter_fold(w) if bare(w) in known else token_key(w) for w in name_words(name))
 
 
 def _distinct_names(a: str, b: str) -> bool:
@@ -742,6 +846,36 @@ def _name_like(tok: Tok) -> bool:
 def _definite(word: str) -> bool:
     """The word carries the article, possibly behind clitics (المشكلات, للمشكلات, وبالحرب)."""
     return any(form.startswith("ال") and len(form) > 3 for form, _ in clitic_forms(word))
+
+
+# Currencies and units of measure (singular, dual and plural forms as written in news).
+_MEASURES = frozenset(
+    bare(w)
+    for w in _words(
+        "دولار دولارا دولارات دولارين يورو جنيه جنيها جنيهات ريال ريالا ريالات درهم دراهم دينار دينارا دنانير "
+        "ليرة ليرات روبل روبلات ين يوان روبية روبيات شيكل شيقل شلن شلنات فرنك فرنكات بيزو وون بيتكوين "
+        "برميل براميل طن أطنان كيلومتر كيلومترات كلم كيلوغرام كيلوغرامات كيلو ميل أميال متر أمتار "
+        "ميغاوات جيجاوات كيلوواط هكتار هكتارات قدم أقدام سنتيمتر مليمتر درجة مئوية فهرنهايت"
+    )
+)
+
+
+def _measure_phrase(words: list[str]) -> bool:
+    """Currency or unit words, possibly with a nationality adjective (الدولار الأمريكي, الريال السعودي)."""
+    if not words:
+        return False
+    k = 0
+    seen_measure = False
+    while k < len(words):
+        if any(bare(f) in _MEASURES for f, _ in clitic_forms(words[k])):
+            seen_measure = True
+            k += 1
+            continue
+        nat = actors.nationality_at(words, k)
+        if nat is None or not seen_measure:
+            return False
+        k += nat[1]
+    return seen_measure
 
 
 def _bio_spans(tags: list[str]) -> list[tuple[int, int, str]]:

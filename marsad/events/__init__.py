@@ -17,6 +17,7 @@ from marsad.clean.normalize import normalize
 from marsad.document import Article, Span
 from marsad.events.arguments import (
     COMPLEMENTIZERS,
+    PLACE_HEADS,
     PLACE_LABELS,
     PLACE_PREPS,
     RELATIVES,
@@ -30,8 +31,8 @@ from marsad.events.arguments import (
     is_date_timex,
     nearest_timex,
 )
-from marsad.events.context import event_context
-from marsad.events.ontology import DEFAULT_MODE, DYADIC_TYPES, ONE_SIDED_TYPES, country_of
+from marsad.events.context import event_context, imperfect
+from marsad.events.ontology import DEFAULT_MODE, DYADIC_TYPES, ONE_SIDED_TYPES, SYMMETRIC_TYPES, country_of
 from marsad.events.triggers import Trigger, TriggerMatch, load_index, match_tokens
 from marsad.segment import split_sentences, tokenize
 from marsad.segment.tokens import Token
@@ -48,6 +49,7 @@ _SVO_REACH = 10
 _NOUN_REACH = 6
 _PLACE_REACH = 16
 _OBJECT_REACH = 6
+_OBLIQUE_REACH = 20
 _RELATIVE_REACH = 5
 _MASC_RELATIVES = frozenset(normalize(w) for w in ("الذي", "الذين", "اللذين", "والذي", "والذين"))
 _AND = "و"
@@ -89,20 +91,47 @@ def extract_events(article: Article) -> list[Span]:
                 sent_ents.append(entities[j])
             j += 1
         actor_starts = {_tok(tokens, e.start) for e in sent_ents}
-        matches = match_tokens(words, index, actor_starts)
+        # names, dates and punctuation between a verb and its required object do not count against the window
+        skip = {k for k, t in enumerate(tokens) if t.kind == "punct"}
+        for span in (*sent_ents, *(t for t in timexes if sent.start <= t.start < sent.end)):
+            skip.update(range(_tok(tokens, span.start), _tok(tokens, span.end - 1) + 1))
+        matches = match_tokens(words, index, actor_starts, skip)
         if not matches:
             continue
         mentions = actor_mentions(text, tokens, sent_ents)
         starts = clause_bounds(words, tokens)
         sent_timexes = [(_tok(tokens, t.start), t) for t in timexes if sent.start <= t.start < sent.end]
         for m in matches:
-            ev = _build_event(article, sent, tokens, words, mentions, starts, sent_timexes, statements, m, events)
+            governed = _governed(m, matches, starts)
+            ev = _build_event(article, sent, tokens, words, mentions, starts, sent_timexes, statements, m, events,
+                              governed)
+            if ev is not None and m.trigger.pos == "n" and _same_as_earlier(ev, events):
+                continue  # "وصل ... في زيارة رسمية": two words of one sentence telling one visit are one report
             if ev is not None:
                 events.append(ev)
                 accusation = _allegation(ev, _statement_at(statements, ev.attrs["trigger"]["start"]), words, m)
                 if accusation is not None:
                     events.append(accusation)
-    return events
+    return _drop_partial_repeats(events)
+
+
+def _drop_partial_repeats(events: list[Span]) -> list[Span]:
+    """One sentence telling one deed twice ("قتل عشرة مدنيين في قصف لإيران على العراق"): a one-sided
+    reading whose side appears in a two-sided reading of the same type and context is the same event."""
+    def sides(ev: Span) -> tuple[str | None, str | None]:
+        a = ev.attrs
+        return country_of((a.get("source") or {}).get("actor")), country_of((a.get("target") or {}).get("actor"))
+
+    out = []
+    for ev in events:
+        s, t = sides(ev)
+        partial = (s is None) != (t is None)
+        if partial and any(o is not ev and o.start == ev.start and o.label == ev.label
+                           and o.attrs["context"] == ev.attrs["context"] and None not in sides(o)
+                           and (s or t) in sides(o) for o in events):
+            continue
+        out.append(ev)
+    return out
 
 
 def _sentence_tokens(text: str, layer: list[Span], starts: list[int], sent: Span) -> list[Token]:
@@ -145,12 +174,15 @@ def _build_event(
     statements: list[Span],
     match: TriggerMatch,
     previous: list[Span],
+    governed: bool = False,
 ) -> Span | None:
     trig = match.trigger
     i, last = match.index, match.last
     n = len(tokens)
     cs, ce = clause_of(starts, i, n)
     actors = [m for m in mentions if m.code]
+    # "أطفال مدينة عدن"، "وسط مدينة غزة": a city named after مدينة/منطقة is where, never who acts
+    placey = {id(m) for m in actors if m.label in PLACE_LABELS and m.ts > 0 and normalize(words[m.ts - 1]) in PLACE_HEADS}
     in_clause = [m for m in actors if cs <= m.ts < ce]
     trig_tok = tokens[i]
     statement = _statement_at(statements, trig_tok.start)
@@ -164,25 +196,35 @@ def _build_event(
     word = normalize(words[i])
     definite = trig.pos == "n" and word.endswith(match.variant) and word[: len(word) - len(match.variant)].endswith("ال")
 
-    if "between" in trig.flags and i + 1 < n and any(normalize(w) == _BETWEEN for w in words[i + 1 : i + 3]):
-        pair = [m for m in after if m.ts > i]
-        if len(pair) >= 2:
-            source, target = pair[0], pair[1]
+    if "between" in trig.flags:
+        pair = _pair(words, tokens, after, last, ce)
+        if pair is not None:
+            source, target = pair
     if source is None and target is None:
         if trig.pos == "v":
             # a bare nationality adjective before a verb qualifies some other noun ("الأسلحة الروسية")
             before = [m for m in in_clause if m.te < i and m.prep is None and i - m.te <= _SVO_REACH
-                      and m.label != "NAT"]
+                      and m.label != "NAT" and id(m) not in placey]
             # VSO: the subject follows the verb closely, before any required object ("أطلقت روسيا صواريخ");
             # after a comma it is an apposition to the object ("التقى زعيم البلاد، كيم").
             near = [m for m in after if m.prep is None and m.ts - i <= _VSO_REACH + (last - i)
-                    and (last == i or m.ts < last) and not _comma_between(tokens, i, m.ts)]
-            if statement is not None and _first_person(words, i, cs, match.variant):
+                    and (last == i or m.ts < last) and not _comma_between(tokens, i, m.ts)
+                    and (m.label != "NAT" or _subject_phrase(words, i, m.ts)) and id(m) not in placey]
+            if statement is not None and _first_person(words, i, cs, match.variant, trig.lemma):
                 # "نحن نحترم تطلعات كوريا الشمالية" in a statement: the speaker acts, the mention is the object.
                 speaker_source = _speaker(statement)
                 before, near = [], []
             relative_verb = cs < n and normalize(words[cs]) in RELATIVES and i <= cs + 2
-            if relative_verb:
+            participle = "participle" in trig.flags
+            if participle:
+                # "..., مطالبا إيغاد بالتدخل": the main clause's subject acts; what follows is the object.
+                speaker_source = _main_subject(actors, statements, tokens, i)
+                if isinstance(speaker_source, Mention):
+                    source, speaker_source = speaker_source, None
+                before, near = [], []
+            if participle:
+                pass
+            elif relative_verb:
                 # "بوتين ... الذي استضاف كيم": the antecedent is the subject, the next mention the object.
                 source = _antecedent(actors, words, cs)
             elif before and not (near and _comma_between(tokens, before[-1].te, i)):
@@ -190,7 +232,10 @@ def _build_event(
             elif near:
                 source = near[0]
         else:
-            near = [m for m in after if m.prep is None and _genitive_of(tokens, last, m.ts)]
+            # the noun's own nationality adjective names its side even after a preposition:
+            # "في إشارة إلى اتهامات صومالية"
+            near = [m for m in after if (m.prep is None and _genitive_of(tokens, last, m.ts))
+                    or (m.label == "NAT" and m.spans[0].attrs.get("head") == last)]
             if near:
                 if "objgen" in trig.flags or (trig.type == "CONSULT" and near[0].label in PLACE_LABELS):
                     # "تزويد موسكو بالأسلحة": the genitive of a giving noun is the receiver;
@@ -210,30 +255,50 @@ def _build_event(
             ce2 = clause_of(starts, ce, n)[1]
             target = _pick_target([m for m in actors if ce <= m.ts < ce2 and m.prep is None], source, trig.type,
                                   anchor=ce)
-        if target is None and ce < n and normalize(words[ce]) in RELATIVES:
+        if target is None and ce < n and normalize(words[ce]) in RELATIVES and trig.type in _OBJECT_RELATIVE_TYPES:
             # "دعم بيونغ يانغ للقتال الذي يخوضه جيش روسيا": the object's relative clause names the target.
             ce2 = clause_of(starts, ce, n)[1]
             nxt = [m for m in actors if ce <= m.ts < ce2 and (m.prep is not None or m.ts - ce <= 3)]
             target = (_pick_target([m for m in nxt if m.prep is not None], source, trig.type, True, ce)
                       or _pick_target(nxt, source, trig.type, False, ce))
+    if source is None and trig.pos == "n" and trig.type in _HOSTILE_NOUNS:
+        # "قصف للحوثيين على أحياء سكنية"، "هجوم انتحاري لمتمردي الحزب": the ل phrase names the attacker
+        agent = next((m for m in after if m.prep == "ل" and m.ts - last <= 3), None)
+        if agent is not None:
+            source = agent
+            if target is agent:
+                target = None
     if source is None and speaker_source is None and _possessive(trig, match.variant):
         # "دعمها للحرب", "زيارته": the pronoun's referent acts; ـه/ـهم points to a person, ـها to a country.
         source = _referent(actors, i, target, match.variant)
     if source is None and speaker_source is None:
         others = [m for m in in_clause if m.prep is None and m is not target]
-        before = [m for m in others if m.te < i]
+        # a nationality adjective before the trigger qualifies some other noun ("جنديين تركيين قتلا في هجوم")
+        before = [m for m in others if m.te < i and m.label != "NAT" and id(m) not in placey]
         later_in_clause = [m for m in others if m.ts > (target.te if target else last)]
         if before:
             source = before[-1]
-        elif later_in_clause and trig.pos == "n" and _comma_between(tokens, last, later_in_clause[0].ts):
+        elif later_in_clause and trig.pos == "n" and trig.type not in _HOSTILE_NOUNS \
+                and _comma_between(tokens, last, later_in_clause[0].ts):
             # "وبعد محادثات مع تشوي، أبلغ لافروف": a preposed noun phrase, then the main clause's subject.
             source = later_in_clause[0]
     if source is None and speaker_source is None:
-        before_clause = [m for m in actors if m.te < cs and m.prep is None]
+        before_clause = [m for m in actors if m.te < cs and m.prep is None and id(m) not in placey]
         clause_is_relative = normalize(words[cs]) in RELATIVES if cs < n else False
+        verbal = (trig.mode or DEFAULT_MODE.get(trig.type)) == "verbal"
         if statement is not None and not clause_is_relative:
+            # a speaker is the subject of its own subject-less sayings (نرفض، ندعو); of a deed only when
+            # it speaks for a state's forces ("أعلنت وزارة الدفاع أن الدفاعات الجوية اعترضت"), not when
+            # a witness or a rights group reports an attack
             speaker_source = _speaker(statement)
-        if speaker_source is None and before_clause and (clause_is_relative or trig.pos == "v" or not statement):
+            if not verbal and speaker_source is not None and (
+                    trig.pos != "v" or (speaker_source.get("actor") or "")[3:6] not in _STATE_ROLES):
+                speaker_source = None
+        continues = clause_is_relative or (cs < n and normalize(words[cs])[:1] in "وف" and cs > 0
+                                           and tokens[cs - 1].kind == "punct")
+        if speaker_source is None and before_clause and continues:
+            # "الذي استضاف ..."، "، وزار ...": a relative or coordinated clause shares the earlier subject;
+            # after حيث, أن or a dash the earlier mention is someone else.
             source = before_clause[-1]
         if source is None and speaker_source is None and trig.pos == "n" and not definite:
             later = [m for m in actors if m.ts >= ce and m.prep is None]
@@ -241,6 +306,14 @@ def _build_event(
                 source = later[0]
     if target is not None and source is not None and source.code == target.code and trig.type in DYADIC_TYPES:
         source = None
+    inherited = None
+    if trig.type in SYMMETRIC_TYPES and trig.pos == "n" and target is None and not definite and speaker_source is None:
+        # "اتفق وزيرا خارجية الصومال وكينيا ... في ختام جولة محادثات": talks with no sides of their own
+        # in a sentence whose agreement or meeting names both are between the same two
+        inherited = next((ev for ev in reversed(previous) if ev.start == sent.start and ev.label in SYMMETRIC_TYPES
+                          and _coded(ev.attrs.get("source")) and _coded(ev.attrs.get("target"))
+                          and (source is None or source.code in (country_of(ev.attrs["source"]["actor"]),
+                                                                 country_of(ev.attrs["target"]["actor"])))), None)
     if trig.pos == "n" and trig.type in DYADIC_TYPES and source is not None and target is None and not definite:
         # "في لقاء تشوي في موسكو، أشاد لافروف ...": the main clause's subject (a person) is the other party.
         other = [m for m in actors if m.ts > last and m.prep is None and m.code != source.code and m.label == "PER"
@@ -256,6 +329,8 @@ def _build_event(
                 source, target, speaker_source = frm[0], to[0], None
     src = source.as_actor() if source else speaker_source
     tgt = target.as_actor() if target else None
+    if inherited is not None:
+        src, tgt = dict(inherited.attrs["source"]), dict(inherited.attrs["target"])
     also = _coordinated(actors, target, words) if target else []
 
     etype = trig.type
@@ -273,24 +348,62 @@ def _build_event(
         accuser = _accuser(previous, country_of(src.get("actor")))
         if accuser is not None:
             tgt = accuser
+        elif tgt is None:
+            # "نفت الحكومة الكينية اتهامات مقديشو": the accusation's author is named after it
+            own = country_of(src.get("actor"))
+            later = [m for m in in_clause if m.ts > i and m.prep is None and m.code != own and m is not source]
+            if later:
+                tgt = later[0].as_actor()
+    if etype in DYADIC_TYPES and any(m is not None and m.label == "NAT" and not _official(words, m) for m in (source, target)):
+        return None  # "تستضيف لاجئين صوماليين": refugees, goods or militants are not a party to talks
 
     place = _place(mentions, cs, ce, i)
+    if etype in ("CONSULT", "AID") and target is None and tgt is None and place is not None and src is not None \
+            and cs <= place.ts < ce and place.code and place.code != country_of(src.get("actor")):
+        # "وصل الوزير الصومالي ... في زيارة رسمية" to Nairobi, "مساعدات سعودية ... في اليمن": the host or receiver
+        tgt = {"name": place.name, "entity_id": place.entity_id, "actor": place.actor or place.country}
+    if etype == "CONSULT" and _carrier(words, tokens, source, target, cs, ce, i):
+        # "وصلت الطائرة الإغاثية السعودية إلى مطار عدن": a plane or convoy arriving is a delivery, not a visit
+        if not any(normalize(w).startswith(_AID_STEMS) or normalize(w)[1:].startswith(_AID_STEMS) for w in words[cs:ce]):
+            return None
+        etype, mode = "AID", "material"
     if etype == "ASSAULT" and tgt is None and place is not None and place.code != country_of((src or {}).get("actor")):
         # an attack in Gaza with no named victim: the place's country is what was hit
         tgt = {"name": place.name, "entity_id": place.entity_id, "actor": place.actor or place.country}
+    if etype == "PROTEST" and source is not None and source.label == "NAT" and source.spans[0].attrs.get("head") != i:
+        # "متظاهرين ... تندد بالتدخل الكيني": an adjective on another noun is not who protests
+        src = None
+    if etype == "PROTEST" and src is not None and (src.get("actor") or "")[3:6] in _STATE_ROLES:
+        src = None  # a government or its forces do not demonstrate; "أمام الاحتجاجات" faces them
     if etype == "PROTEST" and src is None and place is not None:
         src = {"name": place.name, "entity_id": place.entity_id, "actor": place.actor or place.country}
     if not _coded(src) and not _coded(tgt):
         return None
     if etype not in ONE_SIDED_TYPES and not (_coded(src) and _coded(tgt)):
         return None
-    if _coded(src) and _coded(tgt) and src == tgt:
+    if _coded(src) and _coded(tgt) and (src == tgt or src.get("actor") == tgt.get("actor")):
         return None
+    if _coded(src) and _coded(tgt) and country_of(src.get("actor")) == country_of(tgt.get("actor")) \
+            and etype not in _DOMESTIC_TYPES:
+        # one country on both sides of a talk, a sanction or a denial: a side was misread
+        if etype not in ONE_SIDED_TYPES:
+            return None
+        tgt = None
 
     date = _date(article, sent_timexes, i, cs, ce)
-    context = event_context(words, i, cs, match.future_prefix, statement is not None, ce)
+    context = event_context(words, i, cs, match.future_prefix, statement is not None, ce, match.variant, trig.lemma,
+                            etype)
+    if governed and context in ("asserted", "claim"):
+        context = "hypothetical"  # "هددت بفرض عقوبات"، "طالب بانسحاب القوات": threatened or demanded, not done
+    perfect = trig.pos == "v" and "participle" not in trig.flags and not match.future_prefix and not imperfect(
+        match.variant, trig.lemma)
     if context in ("asserted", "claim") and date["from"] != "published" and article.published and date["value"][:10] > article.published[:10] and date["granularity"] == "day":
-        context = "future"
+        if perfect:
+            # a perfect verb tells of the past: "بعد ثلاثة أيام، اتهمت" counts from an earlier event,
+            # not from the day of publication
+            date = {"value": article.published[:10], "granularity": "day", "from": "published"}
+        else:
+            context = "future"
     text = article.text
     t_end = tokens[i].end
     attrs: dict[str, Any] = {
@@ -313,6 +426,135 @@ def _build_event(
 
 
 _PRONOUNS = ("هما", "هم", "ها", "ه")
+
+
+def _same_as_earlier(ev: Span, events: list[Span]) -> bool:
+    a = ev.attrs
+    key = (a["type"], country_of((a.get("source") or {}).get("actor")), country_of((a.get("target") or {}).get("actor")),
+           a["context"])
+    for other in reversed(events):
+        if other.start != ev.start:
+            return False
+        o = other.attrs
+        if (o["type"], country_of((o.get("source") or {}).get("actor")), country_of((o.get("target") or {}).get("actor")),
+                o["context"]) == key:
+            return True
+    return False
+# Relative clauses after these objects name the receiver: "دعم بيونغ يانغ للقتال الذي يخوضه جيش روسيا".
+_OBJECT_RELATIVE_TYPES = frozenset({"SUPPORT", "AID", "COOPERATE"})
+# Verbs that make a meeting noun a gathering of the two mentions after them: "قمة تجمع رئيسي الصومال وكينيا".
+_GATHER = frozenset(normalize(w) for w in ("تجمع", "يجمع", "جمعت", "جمع", "ستجمع", "سيجمع", "جمعت", "تضم", "يضم", "ضمت", "ضم"))
+_PAIR_REACH = 5
+_GATHER_REACH = 14
+# Vehicles and cargo: when they arrive or are received, goods are delivered.
+_CARRIERS = tuple(normalize(w) for w in ("طائرة", "الطائرة", "طائرات", "الطائرات", "سفينة", "السفينة", "باخرة", "الباخرة",
+                                         "قافلة", "القافلة", "قوافل", "شحنة", "الشحنة", "سفن", "الجسر", "جسر"))
+_AID_STEMS = tuple(normalize(w) for w in ("إغاث", "الإغاث", "مساعدات", "المساعدات", "معونات", "المعونات", "بالمساعدات",
+                                          "إنساني", "الإنساني", "طبية", "غذائية"))
+_PLAN_TYPES = frozenset({"THREATEN", "REQUEST"})
+# Hostile nouns: whoever reacts in the main clause ("عقب اغتيال النائب العام، ألقى الرئيس باللوم") did not do it.
+_HOSTILE_NOUNS = frozenset({"ASSAULT", "COERCE"})
+_STATE_ROLES = frozenset({"GOV", "MIL", "COP", "SPY"})
+# Types whose two sides can be of one country (a government and its citizens, police and protesters).
+_DOMESTIC_TYPES = frozenset({"PROTEST", "COERCE", "ASSAULT", "REQUEST", "ACCUSE", "SUPPORT", "REJECT"})
+# Nouns a nationality adjective can qualify and still name a party to talks.
+_OFFICIAL_HEADS = tuple(normalize(w) for w in (
+    "وزير", "نظير", "رئيس", "مسؤول", "وفد", "الوفد", "الجانب", "جانب", "حكومة", "الحكومة", "السلطات", "سلطات", "سفير",
+    "السفير", "المبعوث", "مبعوث", "القائم", "الرئيس", "الوزير", "المسؤول", "قائد", "القائد", "ملك", "الملك", "أمير",
+    "الأمير", "زعيم", "الزعيم", "نائب", "وزارة", "الوزارة", "الخارجية", "الدفاع", "الداخلية", "البرلمان", "برلمان",
+    "المتحدث", "مجلس", "القوات", "قوات", "الجيش", "جيش", "وزيرا", "وزيري", "رئيسي", "نظيره", "نظيرته", "الدولة", "دولة",
+    "المسؤولين", "مسؤولين", "مسؤولون", "المسؤولون", "مسؤولا", "الطرف", "طرف",
+))
+
+
+def _official(words: list[str], m: Mention) -> bool:
+    """Whether a nationality adjective qualifies an official or a delegation (or something in their chain)."""
+    head = m.spans[0].attrs.get("head", m.ts - 1)
+    for k in range(head, max(-1, head - 4), -1):
+        w = normalize(words[k])
+        if any(v.startswith(_OFFICIAL_HEADS) for v in (w, w[1:], w[2:])):
+            return True  # with an optional و/ف/ب/ل clitic: "ووزير"، "لوزير"
+        if not w.startswith("ال") and k != head:
+            break
+    return False
+
+
+_NISBA = ("ي", "يه", "يين", "يون")
+
+
+def _subject_phrase(words: list[str], i: int, nat_ts: int) -> bool:
+    """Whether a nationality adjective after a verb belongs to its subject: "نفى رئيس الوفد الرواندي",
+    "بحث وزير الزراعة والغابات التركي", not "يرفض حراس المسجد الاقتحامات الإسرائيلية" (the object's)."""
+    if nat_ts == i + 1:
+        return True
+    first = normalize(words[i + 1]) if i + 1 < len(words) else ""
+    if first.startswith("ال") or nat_ts - i > 6:
+        return nat_ts == i + 2 and first.startswith("ال")  # "قالت الحكومة الكينية"
+    for k in range(i + 2, nat_ts):
+        w = normalize(words[k])
+        if k == i + 2 and w.startswith("ال"):
+            continue  # the construct's genitive: رئيس الوفد
+        if w.startswith("وال") or (w.startswith("ال") and w.endswith(_NISBA)):
+            continue  # a coordinated genitive or an adjective: والغابات، الأفريقي
+        return False
+    return True
+
+
+def _pair(words: list[str], tokens: list, after: list[Mention], last: int, ce: int) -> tuple[Mention, Mention] | None:
+    """The two coordinated sides after "بين" or a gathering verb: "محادثات بين موسكو وبيونغ يانغ".
+
+    The second side must be joined to the first by و; a mention after a comma belongs elsewhere
+    ("المحادثات بين وفدي الكونغو ورواندا، بوساطة قطرية").
+    """
+    cue = next((k for k in range(last + 1, min(len(words), last + 4)) if normalize(words[k]) == _BETWEEN), None)
+    if cue is None:
+        # "قمة استثنائية في جيبوتي يوم 2 أبريل تجمع رئيسي الصومال وكينيا": the gathering verb may come later
+        cue = next((k for k in range(last + 1, min(ce, last + _GATHER_REACH)) if normalize(words[k]) in _GATHER), None)
+    if cue is None:
+        return None
+    cands = [m for m in after if m.ts > cue]
+    if len(cands) < 2 or cands[0].ts - cue > _PAIR_REACH:
+        return None
+    first, second = cands[0], cands[1]
+    joined = normalize(words[second.ts]).startswith(_AND) or (second.ts > 0 and normalize(words[second.ts - 1]) == _AND)
+    if not joined or _comma_between(tokens, first.te, second.ts) or second.ts - first.te > 4:
+        return None
+    return first, second
+
+
+def _main_subject(actors: list[Mention], statements: list[Span], tokens: list, i: int) -> Mention | dict[str, Any] | None:
+    """Who a participle's action belongs to: the speaker of the sentence's statement, else the first plain mention."""
+    lo, hi = tokens[0].start, tokens[i].start
+    for st in statements:
+        cue = st.attrs.get("cue") or {}
+        if lo <= cue.get("start", -1) < hi:
+            sp = _speaker(st)
+            if sp is not None:
+                return sp
+    firsts = [m for m in actors if m.te < i and m.prep is None and m.label != "NAT"]
+    return firsts[0] if firsts else None
+
+
+def _carrier(words: list[str], tokens: list, source: Mention | None, target: Mention | None, cs: int, ce: int,
+             i: int) -> bool:
+    """Whether the arriving or received thing is a vehicle: its nationality qualifies a plane or a ship."""
+    for m in (source, target):
+        if m is not None and m.label == "NAT":
+            head = normalize(words[m.spans[0].attrs.get("head", m.ts - 1)])
+            if head in _CARRIERS or head[1:] in _CARRIERS:
+                return True
+    return any(normalize(w) in _CARRIERS for w in words[i + 1 : min(ce, i + 3)])
+
+
+def _governed(match: TriggerMatch, matches: list[TriggerMatch], starts: list[int]) -> bool:
+    """A noun right after a threat or a demand is what was threatened or demanded ("هددت بفرض عقوبات")."""
+    if match.trigger.pos != "n" and "participle" not in match.trigger.flags:
+        return False
+    for p in matches:
+        if p.trigger.type in _PLAN_TYPES and p.index < match.index and 0 < match.index - p.last <= 6:
+            if not any(p.index < s <= match.index for s in starts):
+                return True
+    return False
 
 
 def _possessive(trig: Trigger, variant: str) -> bool:
@@ -344,11 +586,12 @@ def _antecedent(actors: list[Mention], words: list[str], cs: int) -> Mention | N
     return None
 
 
-def _first_person(words: list[str], i: int, cs: int, variant: str) -> bool:
+def _first_person(words: list[str], i: int, cs: int, variant: str, lemma: str = "") -> bool:
     """A first-person plural verb ("نحترم") or one after نحن / إننا."""
     if any(normalize(w) in _FIRST_PERSON for w in words[max(cs, i - 3) : i]):
         return True
-    return variant.startswith("ن") and len(variant) >= 4
+    # ننفي، نحترم: a prefix ن that is not the root's own first letter (نفته is "he denied it")
+    return variant.startswith("ن") and len(variant) >= 4 and not variant.startswith(normalize(lemma)[:2])
 
 
 def _genitive_of(tokens: list, last: int, ts: int) -> bool:
@@ -386,6 +629,8 @@ def _allegation(ev: Span, statement: Span | None, words: list[str], match: Trigg
     if not hostile:
         return None
     speaker = _speaker(statement)
+    if speaker is not None and (speaker.get("actor") or "")[3:6] not in ("", *_STATE_ROLES):
+        return None  # an analyst, a newspaper or a company describing a deed is not a state accusing
     accused = country_of(a["source"].get("actor"))
     if not speaker or country_of(speaker.get("actor")) in (None, accused):
         return None
@@ -414,6 +659,8 @@ def _pick_target(
             continue
         if m.prep is None and m.ts - anchor > _OBJECT_REACH:
             continue  # a bare object sits close to its verb; farther on it belongs to something else
+        if m.ts - anchor > _OBLIQUE_REACH:
+            continue  # "... للحفاظ على سلامة الأمريكيين" twenty words on is not the verb's object
         if source is not None and m.code == source.code:
             continue  # country-level coding: a side does not act on itself
         return m

@@ -31,6 +31,7 @@ PLACE_LABELS = frozenset({"LOC", "GPE"})
 _n = normalize
 TARGET_PREPS = frozenset(_n(w) for w in ("مع", "إلى", "الى", "على", "ضد", "ل", "ب", "بين", "لدى", "تجاه", "نحو", "من"))
 PLACE_PREPS = frozenset(_n(w) for w in ("في", "ب", "داخل", "قرب", "بالقرب", "فوق", "قبالة"))
+_CLITIC_PREPS = frozenset(_n(w) for w in ("في", "من", "على", "إلى", "الى", "مع", "عن", "لدى", "ضد", "داخل"))
 PREPOSITIONS = TARGET_PREPS | PLACE_PREPS | frozenset(_n(w) for w in ("عن", "حول", "عبر", "منذ", "خلال", "بعد", "قبل"))
 # Words between في and a place name: في العاصمة بيونج يانج، في قاعدة فوستوشني.
 PLACE_HEADS = frozenset(_n(w) for w in (
@@ -40,10 +41,13 @@ PLACE_HEADS = frozenset(_n(w) for w in (
 CLAUSE_WORDS = frozenset(_n(w) for w in (
     "أن", "إن", "بأن", "وأن", "أنه", "أنها", "إنه", "إنها", "بأنه", "بأنها", "الذي", "التي", "الذين", "اللذين",
     "حيث", "بينما", "فيما", "لكن", "ولكن", "بعدما", "عندما", "حين", "كما", "وذلك", "مؤكدا", "قائلا", "مضيفا",
+    "فإن", "فإنه", "فإنها",
 ))
-COMPLEMENTIZERS = frozenset(_n(w) for w in ("أن", "إن", "بأن", "وأن", "أنه", "أنها", "إنه", "إنها", "بأنه", "بأنها"))
+COMPLEMENTIZERS = frozenset(_n(w) for w in (
+    "أن", "إن", "بأن", "وأن", "أنه", "أنها", "إنه", "إنها", "بأنه", "بأنها", "فإن", "فإنه", "فإنها"))
 RELATIVES = frozenset(_n(w) for w in ("الذي", "التي", "الذين", "اللذين"))
 _PUNCT_BREAK = frozenset("؛;:–—")
+_FA_INNA = frozenset(_n(w) for w in ("فإن", "فإنه", "فإنها"))
 
 
 @dataclass
@@ -198,8 +202,8 @@ def actor_mentions(text: str, tokens: list[Token], entities: list[Span]) -> list
         a = ent.attrs
         actor = a.get("actor") or None
         country = a.get("country") or None
-        if not (actor or country) and ent.label not in PLACE_LABELS:
-            continue
+        if not (actor or country) and ent.label not in PLACE_LABELS and ent.label != "PER":
+            continue  # (an uncoded person is kept until grouping: "الوزير الصومالي غوليد" codes him)
         if actor and actor.endswith("MED"):
             continue  # news agencies report events; they are not their sides
         ts = _token_index(tokens, ent.start)
@@ -219,6 +223,14 @@ def actor_mentions(text: str, tokens: list[Token], entities: list[Span]) -> list
         m = Mention(ts, te, ent.start, ent.end, ent.label, actor, country,
                     str(a.get("name") or a.get("name_en") or text[ent.start : ent.end]),
                     a.get("entity_id"), prep, [ent])
+        if out and _nationality_of_person(out[-1], m, tokens):
+            prev_m = out[-1]
+            role = m.actor if m.actor and m.actor[:3] in ROLE_CODES else ""
+            prev_m.te, prev_m.end = max(prev_m.te, m.te), max(prev_m.end, m.end)
+            prev_m.spans.append(ent)
+            prev_m.actor, prev_m.country = f"{prev_m.code}{role}", prev_m.code
+            prev_m.name, prev_m.entity_id, prev_m.label = m.name, m.entity_id, "PER"
+            continue
         if out and _same_group(out[-1], m, tokens):
             prev_m = out[-1]
             prev_m.te, prev_m.end = max(prev_m.te, m.te), max(prev_m.end, m.end)
@@ -229,7 +241,20 @@ def actor_mentions(text: str, tokens: list[Token], entities: list[Span]) -> list
                 prev_m.name, prev_m.entity_id, prev_m.label = m.name, m.entity_id, m.label
             continue
         out.append(m)
-    return out
+    return [m for m in out if m.label != "PER" or m.code is not None or m.actor]
+
+
+def _nationality_of_person(a: Mention, b: Mention, tokens: list[Token]) -> bool:
+    """A nationality or country right before a person with no country of their own:
+    "وزير الخارجية الصومالي عبد الرحمن غوليد", "نظيره الكيني ديفيد موانغي"."""
+    if b.label != "PER" or b.code is not None or a.code is None or a.label not in ("NAT", "GPE"):
+        return False
+    if b.actor and b.actor[:3] not in ROLE_CODES:
+        return False
+    if a.label == "GPE" and not b.actor:
+        return False  # "سفيرها لدى كينيا محمد نور": after a country a bare name is often someone else's
+    gap = [t for t in tokens[a.te + 1 : b.ts]]
+    return len(gap) == 0 or (len(gap) == 1 and gap[0].kind == "punct" and gap[0].text in "،,")
 
 
 TITLE_WORDS = tuple(_n(w) for w in (
@@ -248,6 +273,8 @@ def _governing_prep(tokens: list[Token], ts: int) -> str | None:
         w = _n(t.text)
         if w in PREPOSITIONS:
             return w
+        if len(w) > 2 and w[0] in "وف" and w[1:] in _CLITIC_PREPS:
+            return w[1:]  # "وفي محافظة الحديدة" (not "وقبل": that is also the verb "and he accepted")
         if t.kind == "punct":
             return None
         if w.startswith(("ال", "وال")) and w not in PREPOSITIONS:
@@ -272,11 +299,13 @@ def clause_bounds(words: list[str], tokens: list[Token]) -> list[int]:
         if i == 0:
             continue
         nw = _n(w)
+        if nw in _FA_INNA and "إ" not in w:
+            continue  # "فان" in a name (فو فان ثونج) is not فإن
         if nw in CLAUSE_WORDS:
             starts.append(i)
         elif t.kind == "punct" and (t.text in _PUNCT_BREAK):
             starts.append(i + 1)
-        elif t.kind == "punct" and t.text in "،," and i + 1 < len(words) and _n(words[i + 1]).startswith("و") and len(words[i + 1]) > 3:
+        elif t.kind == "punct" and t.text in "،," and i + 1 < len(words) and _n(words[i + 1]).startswith("و") and len(words[i + 1]) >= 3:
             starts.append(i + 1)
     return sorted(set(s for s in starts if s < len(words)))
 

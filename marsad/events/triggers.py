@@ -265,8 +265,14 @@ def parse_manual_lexicon(lines: Iterable[str]) -> list[Trigger]:
             for noun in spec.split(","):
                 out.append(Trigger(etype, mode_val, noun, "n", require, flagset, "manual",
                                    tuple(sorted(noun_forms(noun)))))
+        elif kind == "p":
+            # Active participles in the حال slot ("مطالبا إيغاد بالتدخل", "داعية بيونغ يانغ إلى"):
+            # verbs whose subject is the main clause's; listed as written, no forms generated.
+            for form in spec.split(","):
+                out.append(Trigger(etype, mode_val, form, "v", require, flagset | {"participle"}, "manual",
+                                   (normalize(form),)))
         else:
-            raise ValueError(f"FORMS must start with v: or n: in {line!r}")
+            raise ValueError(f"FORMS must start with v:, n: or p: in {line!r}")
     return out
 
 
@@ -360,17 +366,27 @@ def _step_match(
     start: int,
     window: int,
     actor_starts: set[int],
+    skip: frozenset[int] | set[int] = frozenset(),
 ) -> int | None:
-    """Token index where the step's last word matched, or None."""
+    """Token index where the step's last word matched, or None.
+
+    Tokens in ``skip`` (the words of a name, a date, punctuation) do not count against the
+    window: "أطلقت كوريا الشمالية، صباح الأربعاء، صاروخين" is a verb and its object.
+    """
     actor, by_first = _compile_step(step)
     n = len(variants)
-    for j in range(start, min(n, start + window)):
+    j = start
+    counted = 0
+    while j < n and counted < window:
+        if j not in skip:
+            counted += 1
         if actor and j in actor_starts:
             return j
         for v in variants[j]:
             for alt in by_first.get(v, ()):
                 if j + len(alt) <= n and all(alt[k] in variants[j + k] for k in range(1, len(alt))):
                     return j + len(alt) - 1
+        j += 1
     return None
 
 
@@ -378,10 +394,16 @@ def match_tokens(
     words: Sequence[str],
     index: TriggerIndex | None = None,
     actor_starts: set[int] | None = None,
+    skip: set[int] | None = None,
 ) -> list[TriggerMatch]:
-    """Trigger matches over a token sequence (one sentence); at most one per token."""
+    """Trigger matches over a token sequence (one sentence); at most one per token.
+
+    ``skip`` holds token indices (names, dates, punctuation) that a requirement's window
+    looks across without counting them.
+    """
     index = index or load_index()
     actor_starts = actor_starts or set()
+    skip = skip or set()
     variants = _LazyVariants(words)
     out: list[TriggerMatch] = []
     consumed = -1  # a required word is part of its trigger, not a trigger of its own
@@ -390,8 +412,9 @@ def match_tokens(
             continue
         cands, fut, stem = index.candidates(word)
         if cands and word.endswith("ة"):
-            # Written ة is a noun's ending; only normalization makes "وزارة" look like زار + ه.
-            cands = [t for t in cands if t.pos == "n"]
+            # Written ة is a noun's ending (or a feminine participle's); only normalization makes
+            # "وزارة" look like زار + ه.
+            cands = [t for t in cands if t.pos == "n" or "participle" in t.flags]
         if not cands:
             continue
         if i > 0 and any(t.pos == "n" for t in cands) and any(t.pos == "v" for t in cands):
@@ -408,7 +431,7 @@ def match_tokens(
             pos = i + 1
             ok = True
             for k, step in enumerate(trig.require):
-                hit = _step_match(step, variants, pos, trig.window if k == 0 else NEXT_WINDOW, actor_starts)
+                hit = _step_match(step, variants, pos, trig.window if k == 0 else NEXT_WINDOW, actor_starts, skip)
                 if hit is None:
                     ok = False
                     break

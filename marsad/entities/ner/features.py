@@ -116,10 +116,14 @@ class Lexicon:
     max_phrase: int = 1
     # key -> (log2 frequency, share with article, share after title/place/org head/speech verb), as buckets
     stats: Mapping[str, Sequence[str]] = field(default_factory=dict)
+    # normalized word -> how PERS/LOC/ORG/MISC-like its embedding is (buckets "0".."3")
+    emb_classes: Mapping[str, Sequence[str]] = field(default_factory=dict)
 
 
 _ABSENT: frozenset[str] = frozenset()
 _STAT_NAMES = ("fq", "al", "aT", "aP", "aO", "aS")
+_EMB_CLASSES = ("PERS", "LOC", "ORG", "MISC")
+_NO_CLASS = ("0", "0", "0", "0")
 
 
 class FeatureExtractor:
@@ -131,6 +135,7 @@ class FeatureExtractor:
         self._own: dict[str, list[str]] = {}
         self._ctx: dict[tuple[str, int], list[str]] = {}
         self._info: dict[str, tuple[str, str, str, str, str]] = {}
+        self._phrase_starts = frozenset(k[0] for k in lexicon.gaz_phrases)
 
     def key(self, token: str) -> str:
         return self.word_info(token)[1]
@@ -158,6 +163,13 @@ class FeatureExtractor:
             if cand and cand in cl:
                 return cl[cand]
         return None
+
+    def _emb_classes(self, norm: str, key: str) -> Sequence[str]:
+        ec = self.lex.emb_classes
+        for cand in (norm, norm[1:] if norm[:1] in "وف" else "", "ال" + key, key):
+            if cand and cand in ec:
+                return ec[cand]
+        return _NO_CLASS
 
     def _own_features(self, token: str) -> list[str]:
         feats = self._own.get(token)
@@ -198,6 +210,9 @@ class FeatureExtractor:
             feats.append("trig=" + trig)
         for g in self.lex.gaz_words.get(key, _ABSENT):
             feats.append("gw=" + g)
+        for cls, bucket in zip(_EMB_CLASSES, self._emb_classes(norm, key), strict=True):
+            if bucket != "0":
+                feats.append(f"e{cls}={bucket}")
         stats = self.lex.stats.get(key)
         if stats:
             feats.extend(f"{name}={v}" for name, v in zip(_STAT_NAMES, stats, strict=False))
@@ -227,6 +242,10 @@ class FeatureExtractor:
             feats.append(p + "trig=" + trig)
         for g in self.lex.gaz_words.get(key, _ABSENT):
             feats.append(p + "gw=" + g)
+        if offset in (-1, 1):
+            for cls, bucket in zip(_EMB_CLASSES, self._emb_classes(norm, key), strict=True):
+                if bucket != "0":
+                    feats.append(f"{p}e{cls}={bucket}")
         stats = self.lex.stats.get(key)
         if stats and offset in (-1, 1):
             feats.append(p + "alr=" + stats[1])
@@ -249,6 +268,9 @@ class FeatureExtractor:
         i = 0
         while i < n:
             matched = 0
+            if keys[i] not in self._phrase_starts:
+                i += 1
+                continue
             for length in range(min(self.lex.max_phrase, n - i), 1, -1):
                 classes = phrases.get(tuple(keys[i : i + length]))
                 if classes:
