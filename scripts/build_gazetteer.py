@@ -215,9 +215,9 @@ def cldr_entries(curated: list[dict[str, Any]], common: Counter[str]) -> list[di
         else:
             name_en = en.territories.get(a2, iso3)
         out.append({"kind": "country", "codes": [[iso3, None, None]], "name_en": name_en, "variants": variants,
-                    "source": "curated" if cur else "cldr", "context_only": (cur or {}).get("context_only", [])})
+                    "source": cur["source"] if cur else "cldr", "context_only": (cur or {}).get("context_only", [])})
     for cur in curated_countries.values():
-        out.append(cur | {"source": "curated"})
+        out.append(cur)
     # exemplar cities: LOC with their country
     zone_territories = get_global("zone_territories")
     taken = {normalize(v) for e in curated for v in e["variants"]}
@@ -419,7 +419,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", default=str(OUT_DIR))
     args = ap.parse_args(argv)
     shared = Path(args.shared)
-    curated = merge_entries([e | {"source": "curated"} for e in read_curated() + read_countries()])
+    # the country table is hand-written too, but its spellings are matched exactly, as CLDR's are:
+    # a one-word name of 190 countries and capitals must not match loosely (انتقاء is not أنتيغوا)
+    curated = merge_entries([e | {"source": "curated"} for e in read_curated()]
+                            + [e | {"source": "table"} for e in read_countries()])
     common = common_words(shared)
     cldr = cldr_entries(curated, common)
     iso3 = {e["codes"][0][0] for e in cldr if e["kind"] == "country"}

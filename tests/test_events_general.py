@@ -199,3 +199,7 @@ def test_who_reacts_to_an_assassination_did_not_commit_it() -> None:
     got = coded("وعقب اغتيال السفير الأردني في العراق، اتهم رئيس الوزراء الأردني إيران.")
     assert ("ASSAULT", None, "JOR", "asserted") in got
     assert ("ACCUSE", "JOR", "IRN", "asserted") in got
+
+
+def test_a_soldier_killed_is_the_victim() -> None:
+    assert coded("قتل جندي تركي في انفجار لغم قرب الحدود.") == [("ASSAULT", None, "TUR", "asserted")]

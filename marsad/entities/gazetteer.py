@@ -194,7 +194,7 @@ class Gazetteer:
             return 0, exact
         # several words: at least one spelled exactly (مؤكدة على ≠ مجيد العلوي); noisy sources
         # (lemmatized PETRARCH forms) may differ in one word at most, and never by an edit
-        need = 1 if entry.source == "curated" or entry.source == "cldr" else len(vtoks) - 1
+        need = 1 if entry.source in ("curated", "cldr", "table") else len(vtoks) - 1
         if weak + nfuzzy >= len(vtoks) or exact < need or ((nfuzzy or weak) and entry.source != "curated"):
             return None
         if exact < len(vtoks) and not vouch:

@@ -271,7 +271,9 @@ def _build_event(
     if source is None and speaker_source is None and _possessive(trig, match.variant):
         # "دعمها للحرب", "زيارته": the pronoun's referent acts; ـه/ـهم points to a person, ـها to a country.
         source = _referent(actors, i, target, match.variant)
-    if source is None and speaker_source is None:
+    # "الهجوم"، "الهجمات" with no genitive of their own point back to a deed told before: no sides from around
+    hostile_reference = definite and trig.type in _HOSTILE_NOUNS
+    if source is None and speaker_source is None and not hostile_reference:
         others = [m for m in in_clause if m.prep is None and m is not target]
         # a nationality adjective before the trigger qualifies some other noun ("جنديين تركيين قتلا في هجوم")
         before = [m for m in others if m.te < i and m.label != "NAT" and id(m) not in placey]
@@ -282,7 +284,7 @@ def _build_event(
                 and _comma_between(tokens, last, later_in_clause[0].ts):
             # "وبعد محادثات مع تشوي، أبلغ لافروف": a preposed noun phrase, then the main clause's subject.
             source = later_in_clause[0]
-    if source is None and speaker_source is None:
+    if source is None and speaker_source is None and not hostile_reference:
         before_clause = [m for m in actors if m.te < cs and m.prep is None and id(m) not in placey]
         clause_is_relative = normalize(words[cs]) in RELATIVES if cs < n else False
         verbal = (trig.mode or DEFAULT_MODE.get(trig.type)) == "verbal"
@@ -327,6 +329,10 @@ def _build_event(
             to = [m for m in after if m.prep in _TO and m.ts > frm[0].ts]
             if to:
                 source, target, speaker_source = frm[0], to[0], None
+    if trig.type == "ASSAULT" and trig.pos == "v" and source is not None and source.label == "NAT" \
+            and target is None and not _official(words, source):
+        # "قتل جندي تركي": without diacritics the verb is passive; soldiers and civilians are its victims
+        source, target = None, source
     src = source.as_actor() if source else speaker_source
     tgt = target.as_actor() if target else None
     if inherited is not None:
@@ -373,6 +379,8 @@ def _build_event(
     if etype == "PROTEST" and source is not None and source.label == "NAT" and source.spans[0].attrs.get("head") != i:
         # "متظاهرين ... تندد بالتدخل الكيني": an adjective on another noun is not who protests
         src = None
+    if etype == "PROTEST" and target is not None and target.label == "NAT" and not _official(words, target):
+        tgt = None  # "احتج على قرار منع أطفال فلسطينيين": protested against the decision, not the children
     if etype == "PROTEST" and src is not None and (src.get("actor") or "")[3:6] in _STATE_ROLES:
         src = None  # a government or its forces do not demonstrate; "أمام الاحتجاجات" faces them
     if etype == "PROTEST" and src is None and place is not None:
@@ -463,7 +471,8 @@ _OFFICIAL_HEADS = tuple(normalize(w) for w in (
     "السفير", "المبعوث", "مبعوث", "القائم", "الرئيس", "الوزير", "المسؤول", "قائد", "القائد", "ملك", "الملك", "أمير",
     "الأمير", "زعيم", "الزعيم", "نائب", "وزارة", "الوزارة", "الخارجية", "الدفاع", "الداخلية", "البرلمان", "برلمان",
     "المتحدث", "مجلس", "القوات", "قوات", "الجيش", "جيش", "وزيرا", "وزيري", "رئيسي", "نظيره", "نظيرته", "الدولة", "دولة",
-    "المسؤولين", "مسؤولين", "مسؤولون", "المسؤولون", "مسؤولا", "الطرف", "طرف",
+    "المسؤولين", "مسؤولين", "مسؤولون", "المسؤولون", "مسؤولا", "الطرف", "طرف", "جهات", "الجهات", "أجهزة",
+    "الأجهزة", "الطائرات", "طائرات", "طائرة", "الطائرة", "الشرطة", "شرطة", "الأمن", "قوات", "حكومات",
 ))
 
 
