@@ -445,8 +445,10 @@ def main(argv: list[str] | None = None) -> int:
         fh.write("# normalized Arabic name token\tEnglish gloss\tsource: camel (camel_morph proper nouns, CC BY 4.0) or ours\n")
         for ar, (en, src) in sorted(names.items()):
             fh.write(f"{ar}\t{en}\t{src}\n")
+    # words of organisation names like تنظيم الدولة or حركة الشباب stay everyday words
     name_tokens = {bare for rec in entries if rec["type"] in ("PER", "GPE", "LOC", "ORG")
-                   for v in rec["variants"] for bare in normalize(v).split()}
+                   for v in rec["variants"] if rec["type"] != "ORG" or " " not in v.strip()
+                   for bare in normalize(v).split()}
     everyday = sorted(w for w, n in common.items()
                       if n >= 3 and w not in names and w not in name_tokens and re.fullmatch("[\u0621-\u064a]+", w))
     with _gzip_text(out / "gazetteer_common.txt.gz") as fh:

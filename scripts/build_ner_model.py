@@ -18,10 +18,8 @@ import gzip
 import re
 import sys
 import time
-from collections import Counter, defaultdict
+from collections import defaultdict
 from pathlib import Path
-
-import numpy as np
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
@@ -174,78 +172,6 @@ def build_gazetteer(shared: Path) -> Path:
     return out
 
 
-# ---------------------------------------------------------------- word classes from embeddings
-EMB_CLASSES = ("PERS", "LOC", "ORG", "MISC")
-
-
-def _softmax_regression(x: np.ndarray, y: np.ndarray, w: np.ndarray, k: int, steps: int = 300) -> np.ndarray:
-    """Weighted multinomial logistic regression by full-batch gradient descent (+L2); returns (d+1, k)."""
-    xb = np.hstack([x, np.ones((len(x), 1), dtype=np.float32)])
-    theta = np.zeros((xb.shape[1], k), dtype=np.float32)
-    onehot = np.eye(k, dtype=np.float32)[y]
-    for _ in range(steps):
-        logits = xb @ theta
-        logits -= logits.max(axis=1, keepdims=True)
-        p = np.exp(logits)
-        p /= p.sum(axis=1, keepdims=True)
-        grad = xb.T @ ((p - onehot) * w[:, None]) / w.sum() + 1e-3 * theta
-        theta -= 2.0 * grad
-    return theta
-
-
-def _predict(x: np.ndarray, theta: np.ndarray) -> np.ndarray:
-    logits = np.hstack([x, np.ones((len(x), 1), dtype=np.float32)]) @ theta
-    logits -= logits.max(axis=1, keepdims=True)
-    p = np.exp(logits)
-    return p / p.sum(axis=1, keepdims=True)
-
-
-def build_embedding_classes(vectors: Path, tokens: list[list[str]], tags: list[list[str]],
-                            extractor: FeatureExtractor, folds: int = 5) -> Path:
-    """How entity-like each news word's vector is, learned from the words ANERcorp train labels.
-
-    A word type's label is the majority entity type of its tokens (or O).  Words seen in
-    train get the prediction of a model fit on the other folds of word types, so the
-    feature is as (un)reliable on them as on unseen words.  Writes ner/embclass.tsv.gz.
-    """
-    z = np.load(vectors)
-    words = [str(w) for w in z["words"]]
-    vecs = z["vectors"].astype(np.float32)
-    vecs /= np.linalg.norm(vecs, axis=1, keepdims=True) + 1e-9
-    index = {w: i for i, w in enumerate(words)}
-    counts: dict[int, Counter[str]] = defaultdict(Counter)
-    for sent, sent_tags in zip(tokens, tags, strict=True):
-        for tok, tag in zip(sent, sent_tags, strict=True):
-            norm = extractor.word_info(tok)[0]
-            i = index.get(norm)
-            if i is not None:
-                counts[i][tag[2:] if tag != "O" else "O"] += 1
-    classes = ("O", *EMB_CLASSES)
-    labelled = sorted(counts)
-    y = np.array([classes.index(counts[i].most_common(1)[0][0]) for i in labelled])
-    weight = np.array([np.sqrt(sum(counts[i].values())) for i in labelled], dtype=np.float32)
-    x = vecs[labelled]
-    probs = _predict(vecs, _softmax_regression(x, y, weight, len(classes)))
-    rng = np.random.default_rng(5)
-    fold = rng.integers(folds, size=len(labelled))
-    for f in range(folds):
-        theta = _softmax_regression(x[fold != f], y[fold != f], weight[fold != f], len(classes))
-        held = np.array(labelled)[fold == f]
-        probs[held] = _predict(vecs[held], theta)
-    out = OUT_DIR / "embclass.tsv.gz"
-    rows = 0
-    with gzip.open(out, "wt", encoding="utf-8", compresslevel=9) as fh:
-        fh.write("# word\t" + "\t".join(EMB_CLASSES) + " (probability buckets 0-3)\n")
-        for w, p in zip(words, probs, strict=True):
-            buckets = [0 if v < 0.1 else 1 if v < 0.3 else 2 if v < 0.6 else 3 for v in p[1:]]
-            if any(buckets):
-                fh.write(w + "\t" + "\t".join(map(str, buckets)) + "\n")
-                rows += 1
-    print(f"embedding classes: {len(labelled)} labelled word types, {rows} entity-like words -> {out}",
-          flush=True)
-    return out
-
-
 # ---------------------------------------------------------------- training
 def dev_split(n: int, block: int = 50) -> tuple[list[int], list[int]]:
     """Every tenth block of consecutive sentences goes to dev: unseen documents, spread over the corpus."""
@@ -278,8 +204,6 @@ def main() -> int:
     ap.add_argument("--iters", type=int, default=100)
     ap.add_argument("--grid", default="0.05:0.01,0.02:0.02", help="c1:c2 settings tried on dev")
     ap.add_argument("--skip-gazetteer", action="store_true")
-    ap.add_argument("--vectors", type=Path, default=Path("/tmp/ner_w2v.npz"),
-                    help="word vectors from build_word_clusters.py --vectors-out")
     args = ap.parse_args()
     OUT_DIR.mkdir(parents=True, exist_ok=True)
     t0 = time.time()
@@ -297,16 +221,9 @@ def main() -> int:
             raise SystemExit(f"unexpected labels {unknown}")
     tr, dv = dev_split(len(train_tok))
 
-    def features(label_sents: list[int]) -> tuple[list, list]:
-        """Features of train and test, with embedding classes learned from ``label_sents`` only."""
-        load_lexicon.cache_clear()
-        build_embedding_classes(args.vectors, [train_tok[i] for i in label_sents],
-                                [train_tag[i] for i in label_sents], FeatureExtractor(load_lexicon()))
-        load_lexicon.cache_clear()
-        extractor = FeatureExtractor(load_lexicon())
-        return extractor.sentences(train_tok), extractor.sentences(test_tok)
-
-    train_x, _ = features(tr)  # dev labels stay unseen during model choice
+    load_lexicon.cache_clear()
+    extractor = FeatureExtractor(load_lexicon())
+    train_x, test_x = extractor.sentences(train_tok), extractor.sentences(test_tok)
     print(f"features: {time.time() - t0:.0f}s", flush=True)
     tmp = OUT_DIR / "crf.dev.tmp"
     best: tuple[float, float, float] | None = None
@@ -321,7 +238,6 @@ def main() -> int:
     tmp.unlink(missing_ok=True)
     assert best is not None
     _, c1, c2 = best
-    train_x, test_x = features(list(range(len(train_tok))))
     model = OUT_DIR / "crf.model"
     train_crf(train_x, train_tag, model, c1, c2, args.iters)
     print(f"final model c1={c1} c2={c2}: {model} ({model.stat().st_size // 1024} KB)")

@@ -38,6 +38,31 @@ OUT = REPO / "marsad" / "resources" / "data" / "ner" / "bilstm.npz"
 SEED = 7
 
 
+def combine(files: list[Path], out: Path) -> None:
+    """One npz holding several trained networks (an ensemble) that share the frozen word vectors."""
+    arrays: dict[str, np.ndarray] = {}
+    meta: dict | None = None
+    for j, f in enumerate(files):
+        with np.load(f) as z:
+            m = json.loads(str(z["meta"]))
+            names = [k for k in z.files if k != "meta"]
+            if meta is None:
+                meta = {k: v for k, v in m.items() if k not in ("dev_f1", "epoch")}
+                meta["members"] = []
+                arrays["word_emb"] = z["word_emb"]
+            elif any(m[k] != meta[k] for k in ("labels", "words", "chars", "feats")) or not np.array_equal(
+                    z["word_emb"], arrays["word_emb"]):
+                raise SystemExit(f"{f} was trained on other inputs than {files[0]}")
+            for k in names:
+                if k != "word_emb":
+                    arrays[f"m{j}.{k.split('.', 1)[-1]}"] = z[k]
+            meta["members"].append({"file": f.name, "dev_f1": m.get("dev_f1"), "epoch": m.get("epoch")})
+    assert meta is not None
+    meta["models"] = len(files)
+    np.savez_compressed(out, meta=np.array(json.dumps(meta, ensure_ascii=False)), **arrays)
+    print(f"wrote {out}: {len(files)} networks ({out.stat().st_size // 1024} KB)")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--shared", type=Path, default=REPO.parent / "shared")
@@ -48,7 +73,11 @@ def main() -> int:
     ap.add_argument("--max-minutes", type=float, default=18.0)
     ap.add_argument("--seed", type=int, default=SEED)
     ap.add_argument("--out", type=Path, default=OUT)
+    ap.add_argument("--combine", type=Path, nargs="+", help="only pack these trained npz files into --out")
     args = ap.parse_args()
+    if args.combine:
+        combine(args.combine, args.out)
+        return 0
 
     import torch
     from torch import nn

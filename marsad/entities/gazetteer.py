@@ -67,6 +67,12 @@ def bare(token: str) -> str:
     return t[2:] if t.startswith("ال") and len(t) > 3 else t
 
 
+@lru_cache(maxsize=200_000)
+def _definite_form(token: str) -> bool:
+    t = normalize(token)
+    return t.startswith("ال") and len(t) > 3
+
+
 def phrase_form(phrase: str) -> str:
     """Normalized words without their article: the exact-spelling form of a name."""
     return " ".join(bare(w) for w in normalize(phrase).split())
@@ -127,8 +133,7 @@ class Gazetteer:
             return None
         best: tuple[int, int, int, int, Entry] | None = None  # (length, -fuzzy, exact, -weak, entry)
         stack: list[tuple[_Node, int, int]] = [(self.root, 0, 0)]
-        first = normalize(words[start])
-        definite = first.startswith("ال") and len(first) > 3
+        definite = _definite_form(words[start])
         while stack:
             node, depth, nfuzzy = stack.pop()
             if depth and node.hits:
@@ -169,10 +174,12 @@ class Gazetteer:
             wt = bare(words[start + i])
             if wt == vt:
                 exact += 1
-                vouch += vt not in _GENERIC_NAME_WORDS
+                vouch += vt not in _GENERIC_NAME_WORDS and vt not in common_words()
                 continue
             if wt in self.arabic_names and vt in self.arabic_names and letter_fold(wt) != letter_fold(vt):
                 return None  # سلمان ≠ سليمان ≠ سلطان: native names differ by their vowels
+            if vt in _GENERIC_NAME_WORDS or _is_nationality(wt):
+                return None  # heads and adjectives are spelled exactly: ملك ≠ مملكة, الإيرانية ≠ الأردنية
             if not strong_key(token_key(vt)):
                 weak += 1
         if len(vtoks) == 1:
@@ -184,7 +191,7 @@ class Gazetteer:
                 if (
                     weak
                     or entry.source != "curated"
-                    or (entry.type != "PER" and nfuzzy)
+                    or (entry.type != "PER" and (nfuzzy or _consonants(w) != _consonants(vtoks[0])))
                     or len(token_key(vtoks[0])) < need
                     or any(bare(f) in common_words() for f, _ in clitic_forms(w))
                 ):
@@ -219,11 +226,29 @@ class Gazetteer:
 _GENERIC_NAME_WORDS = frozenset(
     bare(w)
     for w in (
-        "مدينة جمهورية دولة مملكة سلطنة إمارة ولاية جزر جزيرة إقليم منطقة محافظة منظمة حركة حزب وكالة "
+        "مدينة جمهورية دولة مملكة سلطنة إمارة ولاية جزر جزيرة إقليم منطقة محافظة منظمة حركة حزب وكالة وزارة وزير "
         "جامعة مجلس قوات تنظيم جماعة اتحاد الاتحاد هيئة بنك البنك صندوق محكمة المحكمة شمال جنوب شرق غرب "
-        "بحر البحر نهر جبل سان سانت بورت"
+        "بحر البحر نهر جبل سان سانت بورت قطاع"
     ).split()
 )
+
+
+_LONG_VOWELS = str.maketrans("", "", "اويىء")
+
+
+@lru_cache(maxsize=100_000)
+def _consonants(word: str) -> str:
+    """The word without its article, long vowels and hamza: a place spelled differently must keep
+    every consonant as written (مقديشيو = مقديشو; استثناء ≠ أستانا, أجرينا ≠ أوكرانيا)."""
+    return bare(word).translate(_LONG_VOWELS)
+
+
+def _is_nationality(word: str) -> bool:
+    """A nationality adjective, also in the accusative (أمريكيا: "American" as an adverb)."""
+    from marsad.entities.actors import nationalities
+
+    table = nationalities()
+    return (word,) in table or (word.endswith("ا") and (word[:-1],) in table)
 
 
 @lru_cache(maxsize=200_000)

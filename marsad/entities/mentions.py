@@ -232,6 +232,8 @@ class _ArticleEntities:
                     continue
                 best = None
                 for depth, (form, offset) in enumerate(clitic_forms(norms[i])):
+                    if not self.gaz.may_start(form):
+                        continue
                     m = self.gaz.match_at([form, *norms[i + 1 : i + 9]], 0)
                     if m is None or m.entry.kind == "nat":
                         continue

@@ -23,7 +23,6 @@ MODES = ("fast", "accurate")
 CLUSTERS = "ner/clusters.tsv.gz"
 GAZETTEER = "ner/gazetteer.tsv.gz"
 WORDSTATS = "ner/wordstats.tsv.gz"
-EMB_CLASSES = "ner/embclass.tsv.gz"
 _HINT = "python scripts/build_ner_model.py"
 
 
@@ -66,7 +65,6 @@ def load_lexicon() -> Lexicon:
         gaz_phrases={k: frozenset(v) for k, v in phrases.items()},
         max_phrase=max((len(k) for k in phrases), default=1),
         stats={row[0]: tuple(row[1:]) for row in _read_tsv(WORDSTATS)},
-        emb_classes={row[0]: tuple(row[1:]) for row in _read_tsv(EMB_CLASSES)},
     )
 
 
@@ -89,7 +87,7 @@ def _tagger():  # -> pycrfsuite.Tagger
 
 
 @cache
-def _neural():  # -> (Encoder, BiLSTMCRF)
+def _neural():  # -> (Encoder, list[BiLSTMCRF])
     import json
 
     import numpy as np
@@ -101,8 +99,13 @@ def _neural():  # -> (Encoder, BiLSTMCRF)
     with np.load(resources.path(NEURAL_MODEL)) as z:
         arrays = {k: z[k] for k in z.files if k != "meta"}
         meta = json.loads(str(z["meta"]))
+    shared = {k: v for k, v in arrays.items() if "." not in k}
+    nets = []
+    for j in range(int(meta.get("models", 1))):
+        own = {k.split(".", 1)[1]: v for k, v in arrays.items() if k.startswith(f"m{j}.")}
+        nets.append(BiLSTMCRF(shared | own, meta["labels"]))
     encoder = Encoder(FeatureExtractor(load_lexicon()), meta["words"], meta["chars"], meta["feats"])
-    return encoder, BiLSTMCRF(arrays, meta["labels"])
+    return encoder, nets
 
 
 def tag_sentences(sentences: list[list[str]], mode: str = "fast") -> list[list[str]]:
@@ -130,14 +133,15 @@ NEURAL_WEIGHT = 0.5
 
 
 def _tag_accurate(tokens: list[str]) -> list[str]:
-    """Average the CRF's and the BiLSTM-CRF's per-token label marginals, then decode BIO-validly."""
+    """Average the BiLSTM-CRFs' and the CRF's per-token label marginals, then decode BIO-validly."""
     import numpy as np
 
     from marsad.entities.ner.neural import constrained_decode
 
-    encoder, net = _neural()
-    nn_probs = net.marginals(net.emissions(encoder.encode(tokens)))
-    labels = net.labels
+    encoder, nets = _neural()
+    enc = encoder.encode(tokens)
+    nn_probs = sum(net.marginals(net.emissions(enc)) for net in nets) / len(nets)
+    labels = nets[0].labels
     tagger = _tagger()
     tagger.set(_extractor().sentence(tokens))
     crf_probs = np.array([[tagger.marginal(lab, i) for lab in labels] for i in range(len(tokens))])

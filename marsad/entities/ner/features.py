@@ -116,14 +116,10 @@ class Lexicon:
     max_phrase: int = 1
     # key -> (log2 frequency, share with article, share after title/place/org head/speech verb), as buckets
     stats: Mapping[str, Sequence[str]] = field(default_factory=dict)
-    # normalized word -> how PERS/LOC/ORG/MISC-like its embedding is (buckets "0".."3")
-    emb_classes: Mapping[str, Sequence[str]] = field(default_factory=dict)
 
 
 _ABSENT: frozenset[str] = frozenset()
 _STAT_NAMES = ("fq", "al", "aT", "aP", "aO", "aS")
-_EMB_CLASSES = ("PERS", "LOC", "ORG", "MISC")
-_NO_CLASS = ("0", "0", "0", "0")
 
 
 class FeatureExtractor:
@@ -164,13 +160,6 @@ class FeatureExtractor:
                 return cl[cand]
         return None
 
-    def _emb_classes(self, norm: str, key: str) -> Sequence[str]:
-        ec = self.lex.emb_classes
-        for cand in (norm, norm[1:] if norm[:1] in "وف" else "", "ال" + key, key):
-            if cand and cand in ec:
-                return ec[cand]
-        return _NO_CLASS
-
     def _own_features(self, token: str) -> list[str]:
         feats = self._own.get(token)
         if feats is not None:
@@ -210,9 +199,6 @@ class FeatureExtractor:
             feats.append("trig=" + trig)
         for g in self.lex.gaz_words.get(key, _ABSENT):
             feats.append("gw=" + g)
-        for cls, bucket in zip(_EMB_CLASSES, self._emb_classes(norm, key), strict=True):
-            if bucket != "0":
-                feats.append(f"e{cls}={bucket}")
         stats = self.lex.stats.get(key)
         if stats:
             feats.extend(f"{name}={v}" for name, v in zip(_STAT_NAMES, stats, strict=False))
@@ -242,10 +228,6 @@ class FeatureExtractor:
             feats.append(p + "trig=" + trig)
         for g in self.lex.gaz_words.get(key, _ABSENT):
             feats.append(p + "gw=" + g)
-        if offset in (-1, 1):
-            for cls, bucket in zip(_EMB_CLASSES, self._emb_classes(norm, key), strict=True):
-                if bucket != "0":
-                    feats.append(f"{p}e{cls}={bucket}")
         stats = self.lex.stats.get(key)
         if stats and offset in (-1, 1):
             feats.append(p + "alr=" + stats[1])
