@@ -4,6 +4,7 @@ Sources (read at build time only):
 
 * scripts/gazetteer_curated.txt — our hand-written entries (countries' variants and
   long forms, capitals, cities, nationality adjectives, institutions, media, people);
+* scripts/gazetteer_regions.txt — our hand-written table of regions and cities coded to their country.
 * scripts/gazetteer_countries.txt — our hand-written table of country facts: every UN
   member state's capital(s), nationality adjectives, irregular plurals, name variants;
 * CLDR through babel — Arabic country names (ISO3) and time-zone exemplar cities;
@@ -44,6 +45,7 @@ from marsad.entities.variants import key_string, name_key  # noqa: E402, F401
 OUT_DIR = REPO / "marsad" / "resources" / "data"
 CURATED = Path(__file__).resolve().parent / "gazetteer_curated.txt"
 COUNTRIES = Path(__file__).resolve().parent / "gazetteer_countries.txt"
+REGIONS = Path(__file__).resolve().parent / "gazetteer_regions.txt"
 
 KIND_TYPE = {"country": "GPE", "capital": "GPE", "city": "LOC", "place": "LOC", "person": "PER", "org": "ORG"}
 
@@ -143,6 +145,22 @@ def read_countries(path: Path = COUNTRIES) -> list[dict[str, Any]]:
         if adjectives:
             entries.append({"kind": "nat", "codes": codes, "name_en": None,
                             "variants": _split_list(adjectives) + _split_list(plurals)})
+    return entries
+
+
+def read_regions(path: Path = REGIONS) -> list[dict[str, Any]]:
+    """Place entries from the regions table: a region or city coded to the country it belongs to."""
+    entries: list[dict[str, Any]] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        fields = [f.strip() for f in line.split("|")]
+        if len(fields) != 3:
+            raise ValueError(f"{path.name}: expected 3 fields: {line}")
+        iso3, name_en, arabic = fields
+        entries.append({"kind": "place", "codes": [[iso3, None, None]], "name_en": name_en,
+                        "variants": _split_list(arabic)})
     return entries
 
 
@@ -422,7 +440,8 @@ def main(argv: list[str] | None = None) -> int:
     # the country table is hand-written too, but its spellings are matched exactly, as CLDR's are:
     # a one-word name of 190 countries and capitals must not match loosely (انتقاء is not أنتيغوا)
     curated = merge_entries([e | {"source": "curated"} for e in read_curated()]
-                            + [e | {"source": "table"} for e in read_countries()])
+                            + [e | {"source": "table"} for e in read_countries()]
+                            + [e | {"source": "curated"} for e in read_regions()])
     common = common_words(shared)
     cldr = cldr_entries(curated, common)
     iso3 = {e["codes"][0][0] for e in cldr if e["kind"] == "country"}

@@ -180,7 +180,8 @@ def test_first_person_statement_makes_the_speaker_the_source() -> None:
     content = "نحن ندعم المغرب في جهوده"
     evs = events(f"وقال الرئيس إن \"{content}\".", statements=[("الرئيس الفرنسي", "FRAGOV", content)])
     assert codes(evs[0]) == ("SUPPORT", "FRA", "MAR")
-    assert evs[0]["context"] == "claim"
+    # the speaker telling its own stance is no one else's claim: the saying is the event
+    assert evs[0]["context"] == "asserted"
     assert evs[0]["reported_by"][0]["name"] == "الرئيس الفرنسي"
 
 

@@ -309,3 +309,93 @@ def test_future_cue_stays_in_its_clause() -> None:
 
 def test_greeting_is_not_a_set() -> None:
     assert found("وختم كلمته بقوله: كل عام وأنتم بخير.") == []
+
+
+# --- clock times, ranges, quarters, parts of day -----------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface", "value"),
+    [
+        ("يبدأ التصويت صباح السبت المقبل عند الساعة السابعة.", "الساعة السابعة", "2023-10-21T07:00"),
+        ("أُغلقت صناديق الاقتراع مساء أمس في الساعة التاسعة والنصف.", "الساعة التاسعة والنصف", "2023-10-18T21:30"),
+        ("يصل الموكب اليوم في الساعة 16:45 إلى القصر.", "الساعة 16:45", "2023-10-19T16:45"),
+        ("تنتهي المهلة في الساعة الثانية عشرة ظهرا.", "الساعة الثانية عشرة ظهرا", "2023-10-19T12:00"),
+        ("وقع الانفجار الأربعاء عند الساعة الحادية عشرة إلا ربعا ليلا.", "الساعة الحادية عشرة إلا ربعا ليلا", "2023-10-18T22:45"),
+    ],
+)
+def test_clock_times_take_the_day_of_their_sentence(sentence: str, surface: str, value: str) -> None:
+    art = run(sentence)
+    clocks = [s for s in art.layer("timexes") if s.attrs["kind"] == "time"]
+    assert [(art.span_text(s), s.attrs["value"]) for s in clocks] == [(surface, value)]
+
+
+def test_clock_time_in_a_later_sentence_takes_the_paragraph_day() -> None:
+    art = run("اقتحمت القوات البلدة فجر الثلاثاء. وانسحبت عند الساعة الخامسة مساء.")
+    assert [s.attrs["value"] for s in art.layer("timexes")] == ["2023-10-17", "2023-10-17T17:00"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "values"),
+    [
+        ("يقام المعرض من 4 إلى 9 نوفمبر المقبل في الدوحة.", ["2023-11-04", "2023-11-09"]),
+        ("تُجرى الامتحانات يومي 2 و3 جانفي 2024 في كل الولايات.", ["2024-01-02", "2024-01-03"]),
+        ("ارتفعت البطالة بين عامي 2016 و2019 بحسب المعهد.", ["2016", "2019"]),
+        ("تعطل الدوائر الحكومية من الأحد المقبل إلى الثلاثاء.", ["2023-10-22", "2023-10-24"]),
+    ],
+)
+def test_ranges_give_one_timex_per_end(sentence: str, values: list[str]) -> None:
+    assert [v for _, v in found(sentence)] == values
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("تراجعت الأرباح في الربع الثالث من العام الماضي.", "2022-Q3"),
+        ("يصدر التقرير في الربع الأخير من 2024.", "2024-Q4"),
+        ("نما الاقتصاد بنسبة 3 في المئة في النصف الأول من العام الجاري.", "2023-H1"),
+        ("سيُدفع المبلغ في 15 من الشهر المقبل.", "2023-11-15"),
+    ],
+)
+def test_quarters_halves_and_days_of_a_named_month(sentence: str, value: str) -> None:
+    assert only(sentence)["value"] == value
+
+
+def test_part_of_day_keeps_the_day_value() -> None:
+    t = only("تعرض الحي لقصف عنيف فجر الأربعاء.")
+    assert (t["value"], t["part"]) == ("2023-10-18", "MO")
+    t = only("خرجت مسيرة حاشدة بعد ظهر أمس (الأربعاء) وسط المدينة.")
+    assert (t["text"], t["value"], t["part"]) == ("بعد ظهر أمس (الأربعاء)", "2023-10-18", "AF")
+
+
+# --- distractors and direction ----------------------------------------------
+
+
+def test_today_as_a_name_or_nowadays_is_not_a_date() -> None:
+    assert found("ونشرت جريدة أخبار اليوم تحقيقا مطولا عن الموانئ.") == []
+    assert found("إن جيل اليوم يقرأ على الشاشات أكثر من الورق.") == []
+    assert found("إن المدن العربية اليوم أكثر ازدحاما من أي وقت مضى.") == []
+    assert found("ارتفع المؤشر اليوم أكثر من 2 في المئة.") == [("اليوم", THURSDAY)]
+
+
+def test_general_is_not_a_year() -> None:
+    assert found("استقبل الرئيس الأمين العام السابق للجامعة العربية.") == []
+
+
+def test_postponement_and_plans_look_forward() -> None:
+    assert only("قرر القاضي تأجيل المحاكمة إلى الثلاثاء لسماع الشهود.")["value"] == "2023-10-24"
+    assert only("اتفق الطرفان على عقد جولة جديدة في ديسمبر.")["value"] == "2023-12"
+    assert only("تنطلق القمة الخليجية في الرياض في فبراير.")["value"] == "2024-02"
+    assert only("أشار التقرير إلى دليل على أن الهجوم وقع في فبراير.")["value"] == "2023-02"
+
+
+def test_weekday_beside_a_date_picks_the_year() -> None:
+    # 3 January falls on a Wednesday in 2024, not in 2023
+    assert only("تبدأ الدورة يوم الأربعاء 3 يناير.", "2023-12-20")["value"] == "2024-01-03"
+
+
+def test_new_year_and_lengths() -> None:
+    assert only("تدخل الضريبة حيز التنفيذ مع العام الجديد.", "2023-12-10")["value"] == "2024"
+    assert only("نزح السكان خلال الأسابيع الثلاثة الماضية.")["value"] == "P3W"
+    assert only("ظل المعبر مغلقا شهرا كاملا.")["value"] == "P1M"
+    assert found("يحتفل المسلمون خلال شهر الصيام بليالي السمر.") == []

@@ -128,4 +128,4 @@ def test_saudinewsnet_sample_runs_clean(shared_dir: Path) -> None:
             assert art.published is not None
         for span in art.layer("timexes"):
             assert 0 <= span.start < span.end <= len(art.text)
-            assert span.attrs["kind"] in {"date", "duration", "set"}
+            assert span.attrs["kind"] in {"date", "time", "duration", "set"}

@@ -29,6 +29,8 @@ class SpeechVerb:
     needs_subject: bool = False
     # Only a complementizer or a colon opens its content (رد بأن), never a quotation further on.
     complement_only: bool = False
+    # An addressee may stand between the subject and the prepositional object (دعا المجتمع الدولي إلى).
+    addressee: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +58,8 @@ _LEXICON: tuple[tuple[SpeechVerb, dict[str, tuple[str | None, bool]], dict[str, 
     (SpeechVerb("قال"), _past("قال", dual=True), _imperf("قول"), ("قائلا", "قائلة")),
     (SpeechVerb("أضاف", continuation=True), _past("أضاف", dual=True), _imperf("ضيف"), ("مضيفا", "مضيفة")),
     (SpeechVerb("تابع", continuation=True, needs_subject=False), _past("تابع"), {}, ()),
+    # "ويتابع: «...»" continues speech; "يتابع الوضع" (follows) has no complementizer or colon.
+    (SpeechVerb("تابع", continuation=True, complement_only=True), {}, _imperf("تابع"), ()),
     (SpeechVerb("أردف", continuation=True), _past("أردف"), _imperf("ردف"), ("مردفا",)),
     (SpeechVerb("استطرد", continuation=True), _past("استطرد"), {}, ("مستطردا",)),
     (SpeechVerb("أكد", object_preps=("على",)), _past("أكد", dual=True), _imperf("ؤكد"), ("مؤكدا", "مؤكدة")),
@@ -70,12 +74,12 @@ _LEXICON: tuple[tuple[SpeechVerb, dict[str, tuple[str | None, bool]], dict[str, 
     (SpeechVerb("حذر", object_preps=("من",)), _past("حذر"), _imperf("حذر"), ("محذرا", "محذرة")),
     (SpeechVerb("اتهم", bare_object=True), _past("اتهم"), _imperf("تهم"), ("متهما",)),
     (SpeechVerb("أشاد", object_preps=("ب",)), _past("أشاد"), _imperf("شيد"), ("مشيدا",)),
-    (SpeechVerb("دعا", polarity=None, object_preps=("إلى", "ل")),
+    (SpeechVerb("دعا", polarity=None, object_preps=("إلى", "ل"), addressee=True),
      {"دعا": ("m", False), "دعت": ("f", False), "دعوا": (None, True), "دعتا": ("f", True)},
      {"يدعو": ("m", False), "تدعو": ("f", False), "يدعون": (None, True)}, ("داعيا",)),
     (SpeechVerb("شدد", object_preps=("على",)), _past("شدد"), _imperf("شدد"), ("مشددا", "مشددة")),
     (SpeechVerb("تعهد", object_preps=("ب",)), _past("تعهد"), _imperf("تعهد"), ("متعهدا",)),
-    (SpeechVerb("طالب", polarity=None, object_preps=("ب",), needs_subject=True), _past("طالب"), _imperf("طالب"), ("مطالبا",)),
+    (SpeechVerb("طالب", polarity=None, object_preps=("ب",), needs_subject=True, addressee=True), _past("طالب"), _imperf("طالب"), ("مطالبا",)),
     (SpeechVerb("رأى"),
      {"رأى": ("m", False), "رأت": ("f", False), "رأوا": (None, True)},
      {"يرى": ("m", False), "ترى": ("f", False), "يرون": (None, True)}, ()),

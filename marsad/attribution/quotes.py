@@ -64,7 +64,7 @@ def sentence_quotes(text: str, start: int, end: int, regions: list[tuple[int, in
             continue
         prev = text[i - 1] if i > start else " "
         nxt = text[i + 1] if i + 1 < end else " "
-        if ch in "«“" or (ch == '"' and (prev.isspace() or not prev.isalnum()) and nxt.isalnum()):
+        if ch in "«“" or (ch == '"' and (prev.isspace() or not prev.isalnum()) and (nxt.isalnum() or _spaced_opener(text, i, end))):
             if _WORD.search(text, i + 1, end):
                 quotes.append(Quote(i, end, False))
                 covered.append((i, end))
@@ -75,6 +75,11 @@ def sentence_quotes(text: str, start: int, end: int, regions: list[tuple[int, in
                 covered.append((start, i))
     quotes.sort(key=lambda q: q.start)
     return quotes
+
+
+def _spaced_opener(text: str, i: int, end: int) -> bool:
+    """A stray mark spaced on both sides (machine-translated ' بأن " القوات ...') opens when words follow it."""
+    return text[i + 1 : i + 2].isspace() and len(_WORD.findall(text, i + 1, end)) >= 3
 
 
 def quote_at(quotes: list[Quote], pos: int) -> Quote | None:

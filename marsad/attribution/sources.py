@@ -21,6 +21,7 @@ _N = normalize
 _ACCORDING = frozenset(_N(w) for w in ("وفقا", "ووفقا", "طبقا", "وطبقا", "استنادا"))
 # Bare "حسب" mostly means "depending on"; only its fuller forms mark a source.
 _PER = frozenset(_N(w) for w in ("بحسب", "وبحسب", "حسبما", "وحسبما", "بحسبما", "وبحسبما"))
+_BARE_PER = frozenset(_N(w) for w in ("حسب", "وحسب"))
 _ACCORD_NOUN = frozenset(_N(w) for w in ("وفق", "ووفق"))
 _TRANSMIT = frozenset(_N(w) for w in ("نقلا", "ونقلا"))
 # Verbs inside "حسبما ذكرت"، "وفقا لما قاله"، "على ما أظهرت" (with object pronouns stripped below).
@@ -63,6 +64,14 @@ class SourceClause:
     speech: bool = False  # حسبما قال X: X is a speaker rather than a medium
     inner_start: int | None = None  # "نقلت X عن Y": token index of Y
     refs: list[dict[str, Any]] = field(default_factory=list)
+    chained_at: int | None = None  # "حسبما ذكرت X نقلا عن Y": token index of نقلا
+
+    @property
+    def outer_end(self) -> int | None:
+        """Token index where the outer source's phrase (X) ends, when there is an inner one."""
+        if self.inner_start is None:
+            return None
+        return self.chained_at if self.chained_at is not None else self.inner_start - 1
 
 
 def _strip_object_suffix(word: str) -> str:
@@ -110,7 +119,8 @@ def find_source_clauses(toks: list[Tok], in_quote: list[bool]) -> list[SourceCla
                 phrase = i + 3 if verb else -1
             elif i + 1 < n and toks[i + 1].is_word:
                 phrase = i + 1
-        elif w in _ACCORD_NOUN and i + 2 < n and toks[i + 1].norm == "ما":
+        elif (w in _ACCORD_NOUN or w in _BARE_PER) and i + 2 < n and toks[i + 1].norm == "ما":
+            # "وفق ما أوردت"، "وحسب ما ذكرته": bare حسب is a source only before ما and a verb.
             verb = _source_verb_at(toks, i + 2)
             phrase = i + 3 if verb else -1
         elif w in _TRANSMIT and i + 1 < n and toks[i + 1].norm == "عن":
@@ -130,8 +140,14 @@ def find_source_clauses(toks: list[Tok], in_quote: list[bool]) -> list[SourceCla
             if toks[k].norm == "عن":
                 clause.inner_start = k + 1
                 break
+        if clause.inner_start is None and w not in _TRANSMIT and end + 2 < n and toks[end].norm in _TRANSMIT \
+                and toks[end + 1].norm == "عن" and not in_quote[end]:
+            # "حسبما ذكرت وكالة X نقلا عن مصدر": one chain, the source quoted by the medium innermost.
+            inner_end = _phrase_end(toks, end + 2, in_quote)
+            if inner_end > end + 2:
+                clause.chained_at, clause.inner_start, clause.end = end, end + 2, inner_end
         out.append(clause)
-        i = end
+        i = clause.end
     return out
 
 

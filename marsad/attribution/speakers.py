@@ -245,6 +245,16 @@ def _object_like(word: str, object_preps: tuple[str, ...]) -> bool:
     return False
 
 
+# "نقابة الصحفيين"، "نقيب الصحافيين": the press as a genitive, not the addressees (قال للصحفيين).
+_PRESS = _set("الصحفيين", "الصحافيين", "الصحافة", "المراسلين")
+_HEADS = TITLES | INSTITUTIONS
+
+
+def _prep_prefixed(word: str, object_preps: tuple[str, ...]) -> bool:
+    return any(len(p) == 1 and word.startswith(p) and (len(word) > 3 or word[1:] in _RELATIVE)
+               for p in (_N(x) for x in object_preps))
+
+
 def _skip_adverbs(toks: list[Tok], i: int, limit: int) -> int:
     while i < limit and (toks[i].norm in TEMPORAL or toks[i].norm in (",", "،")):
         i += 1
@@ -271,6 +281,15 @@ class SpeakerFinder:
         self.feminine: set[str] = set()
         self.title_mentions: list[tuple[str, int, Speaker]] = []
         self.previous_tokens: list[Tok] | None = None  # the sentence before the one being read
+        # Words of the last word of speakers named earlier ("بشر الخصاونة" → الخصاونة): a later bare
+        # surname is a name even when the entities layer missed it.
+        self.known_names: set[str] = set()
+
+    def remember(self, speaker: Speaker) -> None:
+        if speaker.how in ("subject", "pre-subject", "post-posed") and speaker.start is not None:
+            words = _N(speaker.text).split()
+            if len(words) >= 2 and words[-1] not in TITLES and words[-1] not in INSTITUTIONS:
+                self.known_names.add(words[-1])
 
     # --- noun phrases -------------------------------------------------
     def subject_after(self, toks: list[Tok], i: int, limit: int, object_preps: tuple[str, ...] = (),
@@ -308,10 +327,15 @@ class SpeakerFinder:
                     end = nxt
                     continue
             if _is_stop(t) and not (t.norm == "لدى" or (end > k and toks[end - 1].norm in ("باسم", "غير"))
+                                    or (end > k and t.norm in _PRESS and toks[end - 1].norm in _HEADS)
                                     or (end > k and t.norm in _GENERAL and not _followed_by_time(toks, end))):
                 break
             if end > k and _object_like(t.norm, object_preps) and t.norm not in self.entities.name_tokens:
                 break
+            if end > k and t.norm in _RELATIVE:
+                break  # "نفى المكتب ما تردد عن ...": the object begins
+            if end > k and self._known_name(toks, k, end) and _prep_prefixed(t.norm, object_preps):
+                break  # "وتعهد الخصاونة بمحاسبة": a known name, then the verb's object
             end += 1
         if end == k:
             return None
@@ -332,11 +356,23 @@ class SpeakerFinder:
             elif not self.entities and chain_end == limit:
                 # No entities to go by: the whole chain up to the content names the speaker.
                 end = max(end, chain_end)
+            elif object_preps and end - k == _MAX_SUBJECT:
+                # A long title chain cut short runs on to the verb's object: "أشاد صاحب السمو الملكي ولي العهد
+                # رئيس مجلس الوزراء بما حققه".
+                j = end
+                while j < min(chain_end, k + _MAX_TITLE_CHAIN) and not _is_stop(toks[j]):
+                    if _prep_prefixed(toks[j].norm, object_preps) or toks[j].norm in object_preps:
+                        end = j
+                        break
+                    j += 1
         tight = end == limit or (end < len(toks) and (toks[end].norm in _PUNCT or toks[end].is_quote
                                                       or _object_like(toks[end].norm, object_preps)
                                                       or end == k + 1 and (toks[end].norm in PREPOSITIONS
                                                                            or toks[end].norm in TEMPORAL)))
         return self._make(toks, k, end, "subject", tight=tight, verb_gender=verb_gender)
+
+    def _known_name(self, toks: list[Tok], k: int, end: int) -> bool:
+        return all(toks[m].norm in self.known_names or toks[m].norm in self.entities.name_tokens for m in range(k, end))
 
     def subject_before(self, toks: list[Tok], i: int) -> Speaker | None:
         """The subject of a verb that follows its subject: "لافروف قال"، "وكان مسؤولون قد قالوا"، "أما الوكالة فأعلنت"."""
@@ -493,7 +529,7 @@ class SpeakerFinder:
         """Without an entity, accept only phrases that look like a speaker, never a random noun."""
         if head in TITLES or head in INSTITUTIONS:
             return True
-        if head in self.entities.name_tokens:
+        if head in self.entities.name_tokens or (len(words) == 1 and head in self.known_names):
             return True
         bare = head[2:] if head.startswith("ال") else head
         if verb_gender == "f" and not bare.endswith(("ه", "ات", "اء")) and head not in self.feminine:

@@ -18,6 +18,8 @@ from marsad.attribution.quotes import Quote, inside_quote, paragraph_quotes, quo
 from marsad.attribution.sources import SourceClause, classify, find_source_clauses, strip_lam
 from marsad.attribution.speakers import (
     INSTITUTIONS,
+    PREPOSITIONS,
+    TEMPORAL,
     TITLES,
     EntityIndex,
     Speaker,
@@ -37,13 +39,28 @@ _SENT_END = frozenset((".", "!", "?", "؟", "…", ";", "؛"))
 _RELATIVE = frozenset(_N(w) for w in ("ما", "الذي", "التي", "الذين", "مما", "عما", "بما", "لما"))
 _NAME_QUOTE_BEFORE = frozenset(("ل", "لصحيفه", "لوكاله", "لقناه", "صحيفه", "وكاله", "قناه", "موقع", "مجله"))
 _FORMULA_LEMMAS = frozenset(("ذكر", "أشار", "رجح"))
+_HONORIFIC_PRONOUNS = frozenset(_N(w) for w in (
+    "سموه", "سموها", "جلالته", "جلالتها", "فخامته", "معاليه", "معاليها", "سعادته", "سعادتها", "سماحته", "دولته",
+))
+# Objects that make أعلن an act rather than an announcement of something said.
+_PERFORMATIVE_OBJECTS = frozenset(_N(w) for w in (
+    "الحداد", "حالة", "حظر", "التعبئة", "النفير", "الاستنفار", "الإضراب", "إضرابا", "الحرب", "حدادا",
+))
+# Subjects of أشار/أظهر that are figures, not speakers.
+_DATA_SUBJECTS = frozenset(_N(w) for w in (
+    "التقديرات", "الأرقام", "الإحصاءات", "الإحصائيات", "المعطيات", "المؤشرات", "الدلائل", "الأدلة", "الوقائع",
+    "التوقعات", "النتائج",
+))
+_NAME_PARTS = frozenset(_N(w) for w in ("أبي", "أبو", "أبا", "بن", "ابن", "بنت", "عبد", "آل"))
 _NEGATING = frozenset(_N(w) for w in ("غير", "وغير"))
 _QUOTE_WORDS = frozenset(_N(w) for w in ("قوله", "قولها", "قولهم", "قوله:", "القول"))
 _POST_POSED_LEMMAS = frozenset(("قال", "أضاف", "تابع", "أكد", "أوضح", "ذكر", "صرح", "أردف"))
 _MAX_GAP = 28
 _MAX_PRONOUN_GAP = 9  # tokens between a cue and its content
 _MAX_LOOKBACK = 8  # statements searched for a pronoun's antecedent
-_MAX_ORPHANS = 3  # quoted sentences waiting for a following attribution
+_MAX_ORPHANS = 3
+_MAX_TRAILING_ADJUNCT = 6
+_MAX_ADDRESSEE = 4  # words of an addressee before دعا's or طالب's object  # words after a post-posed speaker before the sentence ends  # quoted sentences waiting for a following attribution
 
 
 @dataclass
@@ -175,6 +192,10 @@ def _sentence_statements(
             continue
         if form.kind == "participle" and i > 0 and toks[i - 1].norm in _NEGATING:
             continue  # "غير مؤكدة": an adjective, not a speaker's participle
+        if i > 0 and toks[i - 1].norm in _NAME_PARTS:
+            continue  # "علي بن أبي طالب": part of a name
+        if form.verb.lemma == "رفض" and not _denial_object_follows(toks, i, n):
+            continue  # "، رفض الكشف عن اسمه ،": a refusal, and no bound on the cue before it
         cues.append((i, form))
 
     # A verb inside an earlier cue's complement clause ("قالت إن روسيا تعتبر ...", "أي نقل") is part of its content.
@@ -193,6 +214,7 @@ def _sentence_statements(
                            history + found)
         if st is not None:
             found.append(st)
+            finder.remember(st.speaker)
 
     if not found:
         st = _source_as_speaker(text, toks, quotes, clauses, s_start, s_end, si, para, finder)
@@ -243,6 +265,9 @@ def _statement_at(
     if form.kind == "imperf" and i == 0 and content_tok == 1 and form.verb.lemma in _FORMULA_LEMMAS:
         return None  # "يذكر أن ..."، "يشار إلى أن": the writer's aside, nobody's statement
     if form.kind == "participle":
+        if content_tok is None and (verb.bare_object or verb.object_preps):
+            # "متهما حماس بعرقلة الاتفاق"، "داعيا إلى ...": a nominal content right after the participle.
+            content_tok, content_kind = _object_content(toks, i + 1, limit, form)
         if content_tok is None:
             return None
     elif content_tok is not None:
@@ -258,6 +283,8 @@ def _statement_at(
         np_limit = min([limit] + [c.start for c in clauses if c.start > i])
         speaker = finder.subject_after(toks, i, np_limit, verb.object_preps, form.gender)
         after = speaker_end_tok(toks, speaker, i)
+        if speaker is None and after < limit and toks[after].norm in _HONORIFIC_PRONOUNS:
+            after += 1  # "ونوه سموه بأهمية ...": an honorific standing for the speaker named before
         content_tok, content_kind = _object_content(toks, after, limit, form)
         if content_tok is None:
             post_posed_quote = _quote_before(toks, quotes, i)
@@ -286,6 +313,8 @@ def _statement_at(
     if speaker is None:
         speaker = Speaker(cue_tok_text(text, cue_tok), how="unresolved")
         speaker.extra["unresolved_cue"] = True
+    elif not speaker.resolved:
+        speaker = _definite_mention(speaker, history, si) or speaker
 
     # Content span.
     if content_kind == "post":
@@ -303,17 +332,20 @@ def _statement_at(
     else:
         assert content_tok is not None
         c_start = toks[content_tok].start
-        c_end = _content_end(toks, quotes, in_quote, clauses, content_tok, limit, s_end)
+        c_end = _content_end(toks, quotes, in_quote, clauses, content_tok, limit, s_end,
+                             nominal=content_kind == "object")
         span_start, span_end = cue_tok.start, c_end
     if c_end <= c_start:
         return None
+    if content_kind == "object" and verb.lemma == "أعلن" and toks[content_tok].norm in _PERFORMATIVE_OBJECTS:
+        return None  # "أعلنت الحكومة الحداد": an act declared, nothing reported
+    if not speaker.resolved and _N(speaker.text) in _DATA_SUBJECTS:
+        return None  # "وتشير التقديرات إلى أن": figures, not a speaker
     polarity = verb.polarity
     if polarity == "asserts" and text[c_start:c_end].rstrip(' "»”\'').endswith(("?", "؟")):
         polarity = None  # a question asserts nothing
-    if verb.lemma == "رفض":
-        words = [t.norm for t in toks[i + 1 : min(limit, i + 8)]]
-        if not any(w in DENIAL_OBJECTS or w[1:] in DENIAL_OBJECTS for w in words):
-            return None
+    if verb.lemma == "رفض" and not _denial_object_follows(toks, i, limit):
+        return None
     lemma = verb.lemma
     st = _Stmt(si, para, cue_tok.start, cue_tok.end, text[cue_tok.start : cue_tok.end], lemma, c_start, c_end, speaker,
                form.gender, polarity, span_start=min(span_start, c_start), span_end=max(span_end, c_end))
@@ -325,6 +357,30 @@ def _statement_at(
     if via is not None:
         st.sources.extend(_clause_refs(text, toks, via, finder, finder.entities))
     return st
+
+
+def _definite_mention(speaker: Speaker, history: list[_Stmt], si: int) -> Speaker | None:
+    """"ولفت المصدر" after "كشف مصدر مطلع": a bare definite noun takes up the unnamed speaker just before."""
+    words = _N(speaker.text).split()
+    if len(words) != 1 or not words[0].startswith("ال") or len(words[0]) < 5:
+        return None
+    noun = words[0][2:]
+    for st in reversed(history[-_MAX_LOOKBACK:]):
+        if si - st.sent > 3:
+            break
+        earlier = _N(st.speaker.text).split()
+        if not st.speaker.resolved and len(earlier) > 1 and earlier[0] == noun:
+            carried = st.speaker.carried(speaker.how)
+            carried.extra["antecedent"] = st.speaker.text
+            carried.text, carried.start, carried.end = speaker.text, speaker.start, speaker.end
+            return carried
+    return None
+
+
+def _denial_object_follows(toks: list[Tok], i: int, limit: int) -> bool:
+    """رفض denies only with an object like الاتهامات close after it."""
+    words = [t.norm for t in toks[i + 1 : min(limit, i + 8)]]
+    return any(w in DENIAL_OBJECTS or w[1:] in DENIAL_OBJECTS for w in words)
 
 
 def _indefinite_end(phrase: str) -> bool:
@@ -361,6 +417,8 @@ def _content_start(
             continue
         t = toks[j]
         w = t.norm
+        if w in _COMMAS and j > i + 1 and (form.verb.bare_object or form.verb.object_preps) and _coordinated_clause(toks, j + 1):
+            break  # "نفت X الاتهامات ، ووصفتها بأنها ...": the complementizer belongs to the next verb
         if w in COMPLEMENTIZERS:
             return j, "comp"
         if w in COMP_PREPOSITIONS and j + 1 < n and toks[j + 1].norm in COMPLEMENTIZERS:
@@ -383,6 +441,18 @@ def _content_start(
     return None, ""
 
 
+_NOT_CLAUSES = frozenset(_N(w) for w in ("وهو", "وهي", "وهم", "وهما", "وذلك", "ولا", "والذي", "والتي"))
+
+
+def _coordinated_clause(toks: list[Tok], k: int) -> bool:
+    """"، ووصفتها": a word with و after a comma starts a coordinated clause (not "، وهو يتحدث"، "، وفي بيان")."""
+    if k >= len(toks) or not toks[k].is_word:
+        return False
+    w = toks[k].norm
+    return len(w) > 3 and w[0] == "و" and w not in _NOT_CLAUSES and w not in COMPLEMENTIZERS \
+        and w[1:] not in COMP_PREPOSITIONS and w not in PREPOSITIONS and w[1:] not in TEMPORAL and not w[1:].startswith("ال")
+
+
 def _quote_word_count(toks: list[Tok], j: int, in_quote: list[bool]) -> int:
     k = j + 1
     count = 0
@@ -401,6 +471,13 @@ def _object_content(toks: list[Tok], after: int, limit: int, form: CueForm) -> t
     if k >= limit:
         return None, ""
     w = toks[k].norm
+    if verb.addressee and k == after and toks[k].is_word and not any(_opens_object(w, _N(p)) for p in verb.object_preps):
+        for m in range(k + 1, min(limit, k + 1 + _MAX_ADDRESSEE)):
+            t = toks[m]
+            if not t.is_word or t.norm in COMPLEMENTIZERS or match_cue(t.norm):
+                break
+            if any(_opens_object(t.norm, _N(p)) for p in verb.object_preps):
+                return k, "object"  # "دعا المجتمع الدولي إلى تحمل ...": the addressee opens the content
     for prep in verb.object_preps:
         p = _N(prep)
         if w == p or (len(p) == 1 and w.startswith(p) and len(w) > 3 and w[1:].startswith("ال")) or (
@@ -412,6 +489,10 @@ def _object_content(toks: list[Tok], after: int, limit: int, form: CueForm) -> t
     if verb.bare_object and limit - k >= 2 and toks[k].is_word:
         return k, "object"
     return None, ""
+
+
+def _opens_object(word: str, prep: str) -> bool:
+    return word == prep or (len(prep) == 1 and word.startswith(prep) and len(word) > 3)
 
 
 def _quote_before(toks: list[Tok], quotes: list[Quote], i: int) -> Quote | None:
@@ -432,6 +513,7 @@ def _clause_final(toks: list[Tok], i: int, limit: int, clauses: list[SourceClaus
     if i == 0 or toks[i - 1].norm not in _COMMAS:
         return False
     k = speaker_end_tok(toks, speaker, i)
+    first_after = k
     words = 0
     while k < limit:
         clause = next((c for c in clauses if c.start == k), None)
@@ -440,10 +522,19 @@ def _clause_final(toks: list[Tok], i: int, limit: int, clauses: list[SourceClaus
             continue
         if toks[k].norm in _SENT_END:
             break
+        if toks[k].norm in COMPLEMENTIZERS or toks[k].norm == ":" or toks[k].is_quote or match_cue(toks[k].norm):
+            return False
         if toks[k].is_word:
             words += 1
         k += 1
-    return words == 0
+    if words == 0:
+        return True
+    # Only a named speaker, a substantial content and a short time or place adjunct after the speaker:
+    # "..., قال المكتب التابع للأمم المتحدة يوم الخميس." (not "من جهة أخرى، أكد المفوض الهجمات.").
+    before = sum(1 for t in toks[:i] if t.is_word)
+    opener = toks[first_after].norm
+    return speaker is not None and before >= 4 and words <= _MAX_TRAILING_ADJUNCT \
+        and (opener in TEMPORAL or opener in PREPOSITIONS)
 
 
 def _attribution_end(toks: list[Tok], i: int, limit: int, clauses: list[SourceClause]) -> int:
@@ -458,7 +549,8 @@ def _attribution_end(toks: list[Tok], i: int, limit: int, clauses: list[SourceCl
 
 
 def _content_end(
-    toks: list[Tok], quotes: list[Quote], in_quote: list[bool], clauses: list[SourceClause], c: int, limit: int, s_end: int
+    toks: list[Tok], quotes: list[Quote], in_quote: list[bool], clauses: list[SourceClause], c: int, limit: int, s_end: int,
+    nominal: bool = False,
 ) -> int:
     n = len(toks)
     # A content that opens with a quotation ends with it: "قائلا إنها “...”، واقترح".
@@ -486,7 +578,8 @@ def _content_end(
         if in_quote[j] or toks[j].norm not in _COMMAS:
             continue
         nxt = toks[j + 1].norm
-        if nxt in CLAUSE_BREAKERS or (nxt == _N("في") and j + 2 < n and toks[j + 2].norm == _N("حين")):
+        if nxt in CLAUSE_BREAKERS or (nxt == _N("في") and j + 2 < n and toks[j + 2].norm == _N("حين")) \
+                or (nominal and _coordinated_clause(toks, j + 1)):
             end_tok = j
             break
     while end_tok > c + 1 and (toks[end_tok - 1].norm in _COMMAS or toks[end_tok - 1].norm in _SENT_END):
@@ -519,12 +612,20 @@ def _transmitted(toks: list[Tok], i: int, gap_end: int, finder: SpeakerFinder) -
         while end < gap_end and toks[end].norm not in _QUOTE_WORDS and toks[end].norm not in _COMMAS:
             end += 1
         return None, (_ClauseView(i, end, i + 2) if end > i + 2 else None)
-    for k in range(i + 2, gap_end):
+    for k in range(i + 1, gap_end):
         if toks[k].norm == "عن":
             end = k + 1
             while end < gap_end and toks[end].norm not in _QUOTE_WORDS and toks[end].norm not in _COMMAS:
                 end += 1
             sp = finder.phrase(toks, k + 1, end, "subject")
+            if k == i + 1:
+                # "وكانت صحيفة X قد نقلت عن مسؤولين": the medium is the verb's subject before it.
+                medium = finder.subject_before(toks, i)
+                if medium is None or medium.start is None:
+                    return sp, None
+                first = next(j for j in range(i) if toks[j].end > medium.start)
+                last = next((j for j in range(first, i) if toks[j].start >= (medium.end or 0)), i)
+                return sp, _ClauseView(first, last, first)
             return sp, _ClauseView(i, k, i + 1)
     return finder.subject_after(toks, i, gap_end), None
 
@@ -558,10 +659,12 @@ def _antecedent(form: CueForm, history: list[_Stmt], si: int, toks: list[Tok], i
         if form.kind == "participle" and prev_toks and st.sent < si - 1:
             break  # the sentence just before, not an older statement, is what a participle continues
         return st.speaker.carried(how)
-    if form.kind == "participle" and prev_toks and entities and len(prev_toks) > 2:
-        # "هنأ د. فلان منسوبي الندوة ... . داعيا": the subject of the previous sentence's opening verb.
+    if (form.kind == "participle" or not history) and prev_toks and entities and len(prev_toks) > 2:
+        # "هنأ د. فلان منسوبي الندوة ... . داعيا" and "التقت الوزيرة فلانة نظيرها ... . وقالت إن":
+        # the subject of the previous sentence's opening verb.
         sp = finder.subject_after(prev_toks, 0, min(len(prev_toks), 10))
-        if sp is not None and sp.resolved and sp.ref and sp.ref.get("type") == "PER":
+        if sp is not None and sp.resolved and sp.ref and sp.ref.get("type") == "PER" \
+                and (form.kind == "participle" or (sp.gender or "m") == (form.gender or "m")):
             sp.how = how
             return sp
     return None
@@ -575,7 +678,7 @@ def _source_as_speaker(
     for c in clauses:
         if c.visual:
             continue
-        phrase_end = c.inner_start - 1 if c.inner_start is not None else c.end
+        phrase_end = c.outer_end if c.outer_end is not None else c.end
         if c.inner_start is not None:
             sp = finder.phrase(toks, c.inner_start, c.end, "source")
         else:
@@ -606,7 +709,7 @@ def _source_as_speaker(
                    text[toks[c.start].start : toks[max(c.phrase_start - 1, c.start)].end], "بحسب", c_start, c_end, sp, None,
                    "asserts", span_start=min(c_start, toks[c.start].start), span_end=max(c_end, toks[c.end - 1].end))
         if c.inner_start is not None:
-            outer = _ClauseView(c.start, c.inner_start - 1, c.phrase_start)
+            outer = _ClauseView(c.start, c.outer_end or c.inner_start - 1, c.phrase_start)
             st.sources.extend(_clause_refs(text, toks, outer, finder, finder.entities))
         return st
     return None
@@ -652,7 +755,7 @@ def _clause_refs(text: str, toks: list[Tok], c: Any, finder: SpeakerFinder, enti
     inner = getattr(c, "inner_start", None)
     if inner is not None and inner < c.end:
         parts.append((inner, c.end))
-        parts.append((c.phrase_start, inner - 1))
+        parts.append((c.phrase_start, getattr(c, "outer_end", None) or inner - 1))
     else:
         parts.append((c.phrase_start, c.end))
     refs = []

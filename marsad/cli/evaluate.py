@@ -12,6 +12,7 @@ EVALUATORS = {
     "statements": "marsad.evaluation.statements",
     "events": "marsad.evaluation.events",
     "entities": "marsad.evaluation.entities",
+    "events-sentences": "marsad.evaluation.event_sentences",
 }
 
 

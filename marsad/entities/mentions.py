@@ -1,8 +1,8 @@
 """The entities layer of one article: gazetteer, titles, NER, short names, ids and actor codes.
 
 Span convention: a mention spans the name *with its article but without conjunctions
-and prepositions*: "وموسكو" → "موسكو", "للصين" → "لصين" (the second ل is the article
-as written), "بـ"روسيا"" → "روسيا".  Matching runs on normalized tokens
+and prepositions*: "وموسكو" → "موسكو", "بـ"روسيا"" → "روسيا"; after ل the article loses
+its alif, so "للصين" and "وللأمم المتحدة" keep the whole token (no part of it is the name as written).  Matching runs on normalized tokens
 (:func:`marsad.clean.normalize.normalize_with_map` per token) and maps back to the
 display text.
 
@@ -77,6 +77,11 @@ _PLACE_CONTEXT = frozenset(
     )
 )
 _FORMER = _words("السابق السابقة الأسبق السابقين")
+# Royal and princely titles: the one word after them is a name even when the article never
+# gives a longer form ("الملك عبدالله"، "الشيخ تميم").
+_ROYAL = _words("الملك ملك العاهل الأمير أمير الشيخ السلطان سلطان")
+# Regnal ordinals close a monarch's name: عبدالله الثاني، محمد السادس.
+_REGNAL = _words("الأول الثاني الثالث الرابع الخامس السادس السابع الثامن التاسع العاشر")
 _NAME_STOP = _words(
     "قال قالت يقول تقول إن أن إنه أنه إنها أنها الذي التي الذين يوم خلال في من على إلى عن مع بعد قبل لدى حول أمس "
     "هو هي كان كانت أو و ثم حيث عندما لكن بين منذ حتى إذ إذا ما لا لم لن قد كما وقال وقالت وأضاف "
@@ -162,6 +167,10 @@ def _tokens_by_sentence(sentences: list[Span], tokens: list[Span]) -> list[list[
 
 def _display_start(tok: Tok, norm_index: int) -> int:
     if norm_index <= 0 or not tok.offsets:
+        return tok.start
+    if tok.norm[norm_index - 1 : norm_index + 1] == "لل":
+        # "للأمم المتحدة": ل + the article written without its alif; no span inside the token is the
+        # name as written, so the mention is the whole token
         return tok.start
     return tok.start + tok.offsets[min(norm_index, len(tok.offsets) - 1)]
 
@@ -440,6 +449,9 @@ class _ArticleEntities:
                     j += 1
                 while j > k and toks[j - 1].norm in _CONNECTORS:
                     j -= 1  # "سعود بن" + فيصل...: a name does not end on a connector
+                royal = k > 0 and toks[k - 1].norm in _ROYAL
+                if j > k and royal and j < len(toks) and toks[j].norm in _REGNAL and self.covered[s][j] is None:
+                    j += 1
                 target: Mention | None = None
                 if j > k and toks[k].norm in _CONNECTORS and toks[k].norm not in _COMPOUND_HEADS:
                     j = k
@@ -449,7 +461,7 @@ class _ArticleEntities:
                     )
                     # one unknown word after a title ("الزعيم ... كامل") is a name only if it
                     # is the short form of a full name in this article
-                    target.tentative = j - k == 1
+                    target.tentative = j - k == 1 and not royal
                 elif k < len(toks) and (cov := self.covered[s][k]) is not None and cov.type == "PER":
                     target = cov
                 if target is not None:
@@ -457,11 +469,30 @@ class _ArticleEntities:
                         target.former = True
                     elif not target.former:
                         target.role = target.role or role or head_role
-                    target.country = target.country or country or listed_after
+                    target.country = target.country or country or listed_after or self._apposed_country(s, toks, target.j)
                     target.org_actor = target.org_actor or org_actor
                     i = max(i + 1, target.j)
                 else:
                     i += 1
+
+    def _apposed_country(self, s: int, toks: list[Tok], j: int) -> str | None:
+        """The country of a title in apposition after a name: "هيثم بن طارق سلطان عمان",
+        "فيصل بن فرحان وزير الخارجية السعودي"."""
+        if j >= len(toks) or _phrase_at(actors.PERSON_TITLES, toks, j) is None:
+            return None
+        norms = [t.norm for t in toks]
+        for k in range(j + 1, min(len(toks), j + 5)):
+            cov = self.covered[s][k]
+            if cov is not None:
+                if cov.type == "GPE" and cov.entry is not None and cov.entry.kind == "country":
+                    return cov.entry.country
+                return None
+            nat = actors.nationality_at(norms, k)
+            if nat is not None:
+                return nat[0]
+            if not toks[k].word or (k > j + 1 and not _definite(toks[k].norm)):
+                return None
+        return None
 
     # --- 4. NER --------------------------------------------------------------
     def ner(self) -> None:

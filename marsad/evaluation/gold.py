@@ -34,14 +34,19 @@ def add_corpus_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("gold", help="gold JSON file (marsad-gold/1 format)")
     parser.add_argument(
         "--corpus",
-        help="folder with the annotated texts (default: ../corpus/seeds beside the gold file's folder)",
+        help="folder with the annotated texts (default: the gold file's own folder when the texts are there, else ../corpus/seeds beside it)",
     )
 
 
 def load_gold(gold_path: str | Path, corpus: str | Path | None = None) -> tuple[dict[str, Any], list[GoldDoc]]:
     gold_path = Path(gold_path)
     data = json.loads(gold_path.read_text(encoding="utf-8"))
-    corpus_dir = Path(corpus) if corpus else gold_path.resolve().parent.parent / "corpus" / "seeds"
+    if corpus:
+        corpus_dir = Path(corpus)
+    elif any((gold_path.parent / name).exists() for name in data.get("docs", {})):
+        corpus_dir = gold_path.parent  # the texts sit beside the gold file (our own fixtures)
+    else:
+        corpus_dir = gold_path.resolve().parent.parent / "corpus" / "seeds"
     docs = []
     for name, g in data.get("docs", {}).items():
         p = corpus_dir / name

@@ -28,6 +28,7 @@ from marsad.events.arguments import (
     actor_mentions,
     clause_bounds,
     clause_of,
+    dual_mentions,
     is_date_timex,
     nearest_timex,
 )
@@ -74,6 +75,7 @@ def extract_events(article: Article) -> list[Span]:
     token_layer = article.layer("tokens")
     token_starts = [t.start for t in token_layer]
     events: list[Span] = []
+    earlier: list[Mention] = []  # the article's parties so far, for duals ("الجانبان")
     ent_i = 0
     entities.sort(key=lambda s: s.start)
     for sent in sentences:
@@ -97,8 +99,15 @@ def extract_events(article: Article) -> list[Span]:
             skip.update(range(_tok(tokens, span.start), _tok(tokens, span.end - 1) + 1))
         matches = match_tokens(words, index, actor_starts, skip)
         if not matches:
+            if sent_ents:
+                earlier.extend(m for m in actor_mentions(text, tokens, sent_ents)
+                               if m.code and m.label not in PLACE_LABELS)
             continue
         mentions = actor_mentions(text, tokens, sent_ents)
+        duals = dual_mentions(tokens, mentions, earlier)
+        earlier.extend(m for m in mentions if m.code and m.label not in PLACE_LABELS)
+        if duals:
+            mentions = sorted([*mentions, *duals], key=lambda m: m.ts)
         starts = clause_bounds(words, tokens)
         sent_timexes = [(_tok(tokens, t.start), t) for t in timexes if sent.start <= t.start < sent.end]
         for m in matches:
@@ -207,7 +216,7 @@ def _build_event(
                       and m.label != "NAT" and id(m) not in placey]
             # VSO: the subject follows the verb closely, before any required object ("أطلقت روسيا صواريخ");
             # after a comma it is an apposition to the object ("التقى زعيم البلاد، كيم").
-            near = [m for m in after if m.prep is None and m.ts - i <= _VSO_REACH + (last - i)
+            near = [m for m in after if m.prep is None and _vso_distance(words, actors, i, m.ts) <= _VSO_REACH + (last - i)
                     and (last == i or m.ts < last) and not _comma_between(tokens, i, m.ts)
                     and (m.label != "NAT" or _subject_phrase(words, i, m.ts)) and id(m) not in placey]
             if statement is not None and _first_person(words, i, cs, match.variant, trig.lemma):
@@ -237,10 +246,13 @@ def _build_event(
             near = [m for m in after if (m.prep is None and _genitive_of(tokens, last, m.ts))
                     or (m.label == "NAT" and m.spans[0].attrs.get("head") == last)]
             if near:
-                if "objgen" in trig.flags or (trig.type == "CONSULT" and near[0].label in PLACE_LABELS):
+                agent = trig.type in _HOSTILE_NOUNS and (near[0].actor or "")[3:6] in _STATE_ROLES
+                if agent:
+                    # "اعتقال السلطات البيلاروسية صحفيين": a state's forces in the genitive made the arrest
+                    source = near[0]
+                elif "objgen" in trig.flags or (trig.type == "CONSULT" and near[0].label in PLACE_LABELS):
                     # "تزويد موسكو بالأسلحة": the genitive of a giving noun is the receiver;
                     # "زيارة لبنان": a visit's place genitive is where the visitor went.
-                    # "تزويد موسكو بالأسلحة": the genitive of a giving noun is the receiver.
                     target = near[0]
                 else:
                     source = near[0]
@@ -276,7 +288,8 @@ def _build_event(
     if source is None and speaker_source is None and not hostile_reference:
         others = [m for m in in_clause if m.prep is None and m is not target]
         # a nationality adjective before the trigger qualifies some other noun ("جنديين تركيين قتلا في هجوم")
-        before = [m for m in others if m.te < i and m.label != "NAT" and id(m) not in placey]
+        # unless it names an official ("بدأ رئيس الوزراء الهندي زيارة")
+        before = [m for m in others if m.te < i and (m.label != "NAT" or _official(words, m)) and id(m) not in placey]
         later_in_clause = [m for m in others if m.ts > (target.te if target else last)]
         if before:
             source = before[-1]
@@ -330,14 +343,23 @@ def _build_event(
             if to:
                 source, target, speaker_source = frm[0], to[0], None
     if trig.type == "ASSAULT" and trig.pos == "v" and source is not None and source.label == "NAT" \
-            and target is None and not _official(words, source):
+            and target is None and not _official(words, source) and not _armed(words, source):
         # "قتل جندي تركي": without diacritics the verb is passive; soldiers and civilians are its victims
         source, target = None, source
+    if trig.type in SYMMETRIC_TYPES and source is not None and source.pair is None:
+        partner = _conjunct(actors, source, words)
+        if partner is not None and (target is None or partner.ts < target.ts or target.prep is None):
+            # "القوات البحرية المصرية واليونانية"، "وفدا الكونغو الديمقراطية ورواندا": coordinated parties
+            target = partner
+    if source is not None and source.pair is not None and target is None:
+        target = source.pair[1]  # "بحث الجانبان": the two parties meet each other
     src = source.as_actor() if source else speaker_source
     tgt = target.as_actor() if target else None
     if inherited is not None:
         src, tgt = dict(inherited.attrs["source"]), dict(inherited.attrs["target"])
     also = _coordinated(actors, target, words) if target else []
+    if target is not None and target.pair is not None:
+        also = [target.pair[1].as_actor(), *also]  # "دعا الطرفين": both parties are urged
 
     etype = trig.type
     mode = trig.mode or DEFAULT_MODE.get(etype)
@@ -373,7 +395,9 @@ def _build_event(
         if not any(normalize(w).startswith(_AID_STEMS) or normalize(w)[1:].startswith(_AID_STEMS) for w in words[cs:ce]):
             return None
         etype, mode = "AID", "material"
-    if etype == "ASSAULT" and tgt is None and place is not None and place.code != country_of((src or {}).get("actor")):
+    insurgent = (src or {}).get("actor", "") or ""
+    if etype == "ASSAULT" and tgt is None and place is not None and place.code and (
+            place.code != country_of(insurgent) or insurgent[3:6] in ("REB", "OPP")):
         # an attack in Gaza with no named victim: the place's country is what was hit
         tgt = {"name": place.name, "entity_id": place.entity_id, "actor": place.actor or place.country}
     if etype == "PROTEST" and source is not None and source.label == "NAT" and source.spans[0].attrs.get("head") != i:
@@ -401,6 +425,13 @@ def _build_event(
     date = _date(article, sent_timexes, i, cs, ce)
     context = event_context(words, i, cs, match.future_prefix, statement is not None, ce, match.variant, trig.lemma,
                             etype)
+    if context == "claim" and statement is not None and _coded(src):
+        speaker = _speaker(statement)
+        if speaker is not None and country_of(speaker.get("actor")) == country_of(src.get("actor")):
+            # "أعلنت الولايات المتحدة فرض عقوبات"، "قال الجيش إنه قصف": an actor reporting its own deed
+            context = "asserted"
+    if trig.pos == "n" and i > 0 and normalize(words[i - 1]) in _ANY and context in ("asserted", "claim"):
+        context = "hypothetical"  # "على أي هجوم": an attack that may come
     if governed and context in ("asserted", "claim"):
         context = "hypothetical"  # "هددت بفرض عقوبات"، "طالب بانسحاب القوات": threatened or demanded, not done
     perfect = trig.pos == "v" and "participle" not in trig.flags and not match.future_prefix and not imperfect(
@@ -459,6 +490,8 @@ _CARRIERS = tuple(normalize(w) for w in ("طائرة", "الطائرة", "طائ
                                          "قافلة", "القافلة", "قوافل", "شحنة", "الشحنة", "سفن", "الجسر", "جسر"))
 _AID_STEMS = tuple(normalize(w) for w in ("إغاث", "الإغاث", "مساعدات", "المساعدات", "معونات", "المعونات", "بالمساعدات",
                                           "إنساني", "الإنساني", "طبية", "غذائية"))
+_ABOUT = normalize("عن")
+_ANY = frozenset(normalize(w) for w in ("أي", "لأي", "بأي", "وأي", "اي"))
 _PLAN_TYPES = frozenset({"THREATEN", "REQUEST"})
 # Hostile nouns: whoever reacts in the main clause ("عقب اغتيال النائب العام، ألقى الرئيس باللوم") did not do it.
 _HOSTILE_NOUNS = frozenset({"ASSAULT", "COERCE"})
@@ -491,6 +524,30 @@ def _official(words: list[str], m: Mention) -> bool:
 _NISBA = ("ي", "يه", "يين", "يون")
 
 
+def _conjunct(actors: list[Mention], first: Mention, words: list[str]) -> Mention | None:
+    """A mention coordinated with ``first`` by و right after it, of another country."""
+    for m in actors:
+        if m.ts <= first.te:
+            continue
+        joined = (m.ts == first.te + 1 and normalize(words[m.ts]).startswith(_AND)) or (
+            m.ts == first.te + 2 and normalize(words[first.te + 1]) == _AND)
+        return m if joined and m.code != first.code else None
+    return None
+
+
+def _vso_distance(words: list[str], actors: list[Mention], i: int, ts: int) -> int:
+    """Words between a verb and a later mention, not counting other names and the title's definite
+    words: in "دعا الأمين العام للجامعة العربية أحمد أبو الغيط" the subject follows the verb at once."""
+    inside = {k for m in actors for k in range(m.ts, m.te + 1)}
+    far = 0
+    for k in range(i + 1, ts):
+        w = normalize(words[k])
+        if k in inside or w.startswith(("ال", "لل")) or w.startswith(TITLE_WORDS):
+            continue
+        far += 1
+    return min(ts - i, far + 1)
+
+
 def _subject_phrase(words: list[str], i: int, nat_ts: int) -> bool:
     """Whether a nationality adjective after a verb belongs to its subject: "نفى رئيس الوفد الرواندي",
     "بحث وزير الزراعة والغابات التركي", not "يرفض حراس المسجد الاقتحامات الإسرائيلية" (the object's)."""
@@ -498,15 +555,45 @@ def _subject_phrase(words: list[str], i: int, nat_ts: int) -> bool:
         return True
     first = normalize(words[i + 1]) if i + 1 < len(words) else ""
     if first.startswith("ال") or nat_ts - i > 6:
-        return nat_ts == i + 2 and first.startswith("ال")  # "قالت الحكومة الكينية"
+        # "قالت الحكومة الكينية"، "أسقطت الدفاعات الجوية الأوكرانية" (definite adjectives in between)
+        return first.startswith("ال") and nat_ts - i <= 4 and all(
+            normalize(w).startswith("ال") and normalize(w).endswith(_NISBA) for w in words[i + 2 : nat_ts])
     for k in range(i + 2, nat_ts):
         w = normalize(words[k])
         if k == i + 2 and w.startswith("ال"):
             continue  # the construct's genitive: رئيس الوفد
         if w.startswith("وال") or (w.startswith("ال") and w.endswith(_NISBA)):
             continue  # a coordinated genitive or an adjective: والغابات، الأفريقي
+        if not w.startswith("ال") and k - i <= 3 and (w.endswith(_NISBA) or w in _INDEFINITE_ADJECTIVES):
+            continue  # an indefinite subject's adjective: "طائرات حربية إسرائيلية"، "فصائل مسلحة عراقية"
         return False
     return True
+
+
+# Adjectives that often sit between an armed subject and its nationality.
+_INDEFINITE_ADJECTIVES = frozenset(normalize(w) for w in (
+    "مسلحة", "مسلحون", "مسلحين", "مقاتلة", "مسيرة", "مسيرات", "حربية", "عسكرية", "بحرية", "جوية", "موالية",
+    "مدعومة", "تابعة", "تابعون",
+))
+# Armed agents and weapons: after a verb of attack, their nationality names the attacker, not a victim
+# ("قتل مستوطنون إسرائيليون"، "قصفت المدفعية الإسرائيلية" against "قتل جندي تركي").
+_FORCE_HEADS = tuple(normalize(w) for w in (
+    "مستوطن", "مسلح", "مقاتل", "متمرد", "ميليشي", "مليشي", "فصائل", "فصيل", "طائر", "مقاتلات", "مسير", "مدفعي",
+    "المدفعي", "دبابات", "بوارج", "زوارق", "سفن", "صواريخ", "غارات", "قوات", "القوات", "وحدات", "كتائب", "عناصر",
+    "الطائر", "المقاتلات", "المسير", "البحري", "الجيش", "جيش", "الدفاعات", "دفاعات", "البوارج", "الزوارق",
+))
+
+
+def _armed(words: list[str], m: Mention) -> bool:
+    """Whether a nationality adjective qualifies an armed agent or a weapon ("طائرات حربية روسية")."""
+    head = m.spans[0].attrs.get("head", m.ts - 1)
+    for k in range(head, max(-1, head - 3), -1):
+        w = normalize(words[k])
+        if any(v.startswith(_FORCE_HEADS) for v in (w, w[1:])):
+            return True
+        if w.startswith(("ال", "وال")) and not w.endswith(_NISBA) and k != head:
+            break
+    return False
 
 
 def _pair(words: list[str], tokens: list, after: list[Mention], last: int, ce: int) -> tuple[Mention, Mention] | None:
@@ -662,8 +749,8 @@ def _pick_target(
 ) -> Mention | None:
     """The first mention after ``anchor`` that can be the object; after a noun it needs a preposition."""
     for m in rest:
-        if m.prep is not None and m.prep not in TARGET_PREPS:
-            continue
+        if m.prep is not None and m.prep not in TARGET_PREPS and not (etype == "RETREAT" and m.prep == _ABOUT):
+            continue  # (أفرج عن X: the released are the target)
         if need_prep and m.prep is None:
             continue
         if m.prep is None and m.ts - anchor > _OBJECT_REACH:

@@ -65,18 +65,26 @@ class Mention:
     entity_id: str | None
     prep: str | None
     spans: list[Span] = field(default_factory=list)
+    # a dual ("الجانبان"، "البلدين") stands for two earlier (or later) mentions
+    pair: tuple[Mention, Mention] | None = None
 
     @property
     def code(self) -> str | None:
         """The country (or IGO/NGO) the mention stands for; None for a bare role such as MED."""
+        if self.actor and self.actor[:3] in ("IGO", "NGO"):
+            return self.actor[:3]  # "أحمد أبو الغيط" (IGO, an Egyptian) acts for the Arab League
         if self.country:
             return country_of(self.country)
         code = country_of(self.actor)
+        if code == "REB":
+            return code  # a transnational armed group (داعش، القاعدة) is a side of its own
         if code is None or code in ROLE_CODES:
             return None
         return code
 
     def as_actor(self) -> dict[str, Any]:
+        if self.pair is not None:
+            return self.pair[0].as_actor()
         return {"name": self.name, "entity_id": self.entity_id, "actor": self.actor or self.country}
 
     def as_place(self) -> dict[str, Any]:
@@ -132,11 +140,20 @@ def nationality_table() -> dict[tuple[str, ...], str]:
             continue
         for v in e.variants:
             words = _n(v).split()
+            if len(words) == 1 and not words[0].endswith("ي") and len(_bare_word(words[0])) >= 3:
+                table[(_bare_word(words[0]),)] = e.country  # an irregular plural: الروس، الأتراك
+                continue
             if not words or not all(w.endswith("ي") for w in words):
                 continue
             for suffix in ("", "ه", "ون", "ين"):  # روسي، روسية (normalized روسيه)، روسيون، روسيين
                 table[tuple(w + suffix for w in words)] = e.country
     return table
+
+
+@cache
+def _irregular_nationalities() -> frozenset[str]:
+    """One-word nationality forms without a nisba ending: روس، أتراك، عرب."""
+    return frozenset(k[0] for k in nationality_table() if len(k) == 1 and not k[0].endswith(_NISBA_ENDINGS))
 
 
 def _nationality_at(words: list[str], k: int) -> tuple[str, int] | None:
@@ -170,11 +187,12 @@ def nationality_mentions(text: str, tokens: list[Token], covered: set[int]) -> l
     lookup = _nationality_at
     words = [t.text for t in tokens]
     out: list[Span] = []
+    irregular = _irregular_nationalities()
     k = 1
     while k < len(tokens):
-        if k in covered or tokens[k].kind != "word" or tokens[k - 1].kind != "word" or not _n(
+        if k in covered or tokens[k].kind != "word" or tokens[k - 1].kind != "word" or not (_n(
             words[k]
-        ).endswith(_NISBA_ENDINGS):
+        ).endswith(_NISBA_ENDINGS) or _bare_word(words[k]) in irregular):
             k += 1
             continue
         hit = lookup(words, k)
@@ -215,11 +233,15 @@ def actor_mentions(text: str, tokens: list[Token], entities: list[Span]) -> list
             head = a["head"]
             hw = _n(tokens[head].text)
             hw = hw[1:] if hw[:1] in "وف" and hw[1:3] in ("بال", "لل") else hw
-            prep = hw[0] if hw.startswith(("بال", "لل")) else _governing_prep(tokens, head)
+            prep = hw[0] if hw.startswith(("بال", "لل")) else _governing_prep_free(
+                tokens, head, out[-1] if out else None)
         else:
             prep = _clitic_prep(tokens[ts].text, ent.start - tokens[ts].start, text[ent.start : ent.end])
-        if prep is None:
-            prep = _governing_prep(tokens, ts) if ent.label != "NAT" else None
+        if prep is None and ent.label != "NAT":
+            prep = _governing_prep_free(tokens, ts, out[-1] if out else None)
+        if prep == _n("من") and ts >= 2 and _n(tokens[ts - 1].text) == prep \
+                and _n(tokens[ts - 2].text).lstrip("و").startswith(_FIGHTERS):
+            prep = None  # "مسلحون من حركة الشباب": the group's fighters act as the group
         m = Mention(ts, te, ent.start, ent.end, ent.label, actor, country,
                     str(a.get("name") or a.get("name_en") or text[ent.start : ent.end]),
                     a.get("entity_id"), prep, [ent])
@@ -233,6 +255,9 @@ def actor_mentions(text: str, tokens: list[Token], entities: list[Span]) -> list
             continue
         if out and _same_group(out[-1], m, tokens):
             prev_m = out[-1]
+            if m.label == "PER" and m.prep is None and prev_m.prep == "ل" and prev_m.label in ("ORG", "GPE"):
+                # "الأمين العام للأمم المتحدة أنطونيو غوتيريش": ل governs the title's genitive, not the person
+                prev_m.prep = None
             prev_m.te, prev_m.end = max(prev_m.te, m.te), max(prev_m.end, m.end)
             prev_m.spans.append(ent)
             # The most specific code names the group: a person (RUSGOV) over a bare country (RUS).
@@ -268,13 +293,18 @@ def _governing_prep(tokens: list[Token], ts: int) -> str | None:
     "مع نظيرته الكورية الشمالية تشوي" -> مع; "لقاء تشوي" stops at لقاء (a bare noun heads
     the phrase, so تشوي is its genitive, not the object of an earlier preposition).
     """
+    found = _governing_prep_at(tokens, ts)
+    return found[0] if found else None
+
+
+def _governing_prep_at(tokens: list[Token], ts: int) -> tuple[str, int] | None:
     for k in range(ts - 1, max(-1, ts - 5), -1):
         t = tokens[k]
         w = _n(t.text)
         if w in PREPOSITIONS:
-            return w
+            return w, k
         if len(w) > 2 and w[0] in "وف" and w[1:] in _CLITIC_PREPS:
-            return w[1:]  # "وفي محافظة الحديدة" (not "وقبل": that is also the verb "and he accepted")
+            return w[1:], k  # "وفي محافظة الحديدة" (not "وقبل": that is also the verb "and he accepted")
         if t.kind == "punct":
             return None
         if w.startswith(("ال", "وال")) and w not in PREPOSITIONS:
@@ -285,9 +315,61 @@ def _governing_prep(tokens: list[Token], ts: int) -> str | None:
     return None
 
 
+def _governing_prep_free(tokens: list[Token], ts: int, previous: Mention | None) -> str | None:
+    """The governing preposition, unless an earlier mention stands between it and ``ts``:
+    in "في الرباط رئيس الوزراء الإسباني" في governs الرباط, not the prime minister."""
+    found = _governing_prep_at(tokens, ts)
+    if found is None:
+        return None
+    if previous is not None and found[1] < previous.ts <= previous.te < ts:
+        return None
+    return found[0]
+
+
+# Plural fighters: "مسلحون من X" are X's.
+_FIGHTERS = tuple(_n(w) for w in ("مسلح", "عناصر", "مقاتل", "متمرد", "أفراد", "جنود", "انتحاري", "المسلح", "العناصر"))
+# Duals that refer to two parties named around them.
+_DUALS = frozenset(_n(w) for w in (
+    "الجانبان", "الجانبين", "الطرفان", "الطرفين", "البلدان", "البلدين", "الزعيمان", "الزعيمين", "الوزيران",
+    "الوزيرين", "الرئيسان", "الرئيسين", "الحكومتان", "الحكومتين", "الدولتان", "الدولتين", "القائدان",
+    "القائدين", "وفدا البلدين", "المسؤولان", "المسؤولين",
+))
+
+
+def dual_mentions(tokens: list[Token], mentions: list[Mention], earlier: list[Mention]) -> list[Mention]:
+    """Mentions for duals ("بحث الجانبان"، "وقع البلدان"): the two nearest earlier parties of different
+    countries in the sentence, else in the article so far, else the first two later in the sentence."""
+    out = []
+    for k, t in enumerate(tokens):
+        w = _n(t.text)
+        w = w[1:] if w[:1] in "وف" and w[1:] in _DUALS else w
+        if w not in _DUALS or w == _n("المسؤولين"):
+            continue
+        coded = [m for m in mentions if m.code and m.pair is None
+                 and not (m.label in PLACE_LABELS and m.prep in PLACE_PREPS)]
+        pair = (_two([m for m in coded if m.te < k][::-1]) or _two(earlier[::-1])
+                or _two([m for m in coded if m.ts > k]))
+        if pair is None:
+            continue
+        first, second = pair if pair[0].start <= pair[1].start else (pair[1], pair[0])
+        out.append(Mention(k, k, t.start, t.end, "DUAL", first.actor, first.country, t.text, None,
+                           _governing_prep(tokens, k), [], (first, second)))
+    return out
+
+
+def _two(cands: list[Mention]) -> tuple[Mention, Mention] | None:
+    """The first two candidates of different countries."""
+    for m in cands[1:4]:
+        if m.code != cands[0].code:
+            return cands[0], m
+    return None
+
+
 def _same_group(a: Mention, b: Mention, tokens: list[Token]) -> bool:
     if a.code is None or a.code != b.code or (b.prep is not None and b.prep != a.prep):
         return False
+    if a.label == b.label == "ORG" and (a.actor or "")[3:] != (b.actor or "")[3:]:
+        return False  # "الحكومة اليمنية جماعة الحوثي": a government and a rebel group are two parties
     gap = [t for t in tokens[a.te + 1 : b.ts] if t.kind != "punct" or t.text in "،,"]
     return len(gap) <= 1 and not any(_n(t.text) in ("و",) for t in gap)
 

@@ -83,7 +83,7 @@ def _definite(words: object) -> str:
 
 
 # Start of a word, past و/ف and a preposition (بالأمس, للعام = ل + لعام, في 2015 stays apart).
-_B = r"(?<!\w)(?:[وف])?(?:[بك](?=ال|\d)|ل(?=ال|ل|\d))?"
+_B = r"(?<!\w)(?:[وف])?(?:[بك](?=ال|\d)|ل(?=ال|ل|\d|عام|سنه))?"
 _E = r"(?!\w)"
 
 _MON = _alt(lx.GREGORIAN_MONTHS)
@@ -95,6 +95,9 @@ _PART = _alt(lx.PART_MODS)
 _DIR = _alt(lx.PAST_WORDS | lx.FUTURE_WORDS | {"الحالي", "الحاليه", "الجاري", "الجاريه"})
 _NUMW1 = _alt(lx.NUMBER_WORDS).replace(r"\ ", r"\s+")
 _NUMW = rf"(?:{_NUMW1})(?:\s+و\s*(?:ال)?(?:{_NUMW1}))?"  # أربع وعشرين, الأربع والعشرين
+_HOURW = _alt(lx.HOUR_WORDS).replace(r"\ ", r"\s+")
+_FRAC = _alt(lx.CLOCK_FRACTIONS).replace(r"\ ", r"\s+")
+_CPART = _alt(lx.CLOCK_PARTS).replace(r"\ ", r"\s+")
 _QUANT = _alt(lx.QUANT_MODS).replace(r"\ ", r"\s+")
 _UNIT = _alt(lx.UNIT_FORMS)
 # كل أحد is "everyone" and كل اثنين "every two": not days in a set.
@@ -124,28 +127,46 @@ _PATTERNS: dict[str, re.Pattern[str]] = {
         r"|(?P<y2>\d{4})-(?P<m2>\d{1,2})-(?P<d2>\d{1,2}))(?![\d/])(?:\s*(?P<cal>م|ه)(?!\w))?)"
     ),
     "weekday": re.compile(
-        rf"{_B}(?P<core>(?:(?P<dpart>{_DAYPART})\s+)?(?:(?P<deic>اليوم|امس|غدا|غد)\s+)?(?P<wd>{_WD}){_E}(?:\s+(?P<dir>{_DIR}){_E})?)"
+        rf"{_B}(?P<core>(?:(?P<dpart>{_DAYPART})\s+)?(?:(?P<deic>اول\s+(?:من\s+)?امس|اليوم|امس|غدا|غد)(?:\s+|\s*(?P<paren>\()\s*(?=\w+\s*\))))?(?P<wd>{_WD}){_E}(?(paren)\s*\))(?:\s+(?P<dir>{_DIR}){_E})?)"
     ),
     "deictic": re.compile(
         rf"{_B}(?P<core>(?:(?P<dpart>{_DAYPART})\s+)?(?P<deic>اول\s+(?:من\s+)?امس|امس\s+الاول|بعد\s+(?:ال)?غد|(?:ال)?امس|البارحه|اليوم|الليله(?:\s+(?:الماضيه|المقبله|القادمه))?|غدا|(?:ال)?غد){_E})"
     ),
     "period": re.compile(
         rf"{_B}(?P<core>(?:(?P<early>في\s+وقت\s+(?:سابق|لاحق|مبكر|متاخر))\s+(?:من\s+)?)?(?:(?P<part>{_PART})\s+)?(?:(?P<this>هذا|هذه)\s+)?"
-        rf"(?P<unit>(?:ال|(?<=ل)ل)(?:اسبوع|شهر|عام|سنه)){_E}(?:\s+(?P<dir>{_DIR}){_E})?)"
+        rf"(?P<unit>(?:ال|(?<=ل)ل)(?:اسبوع|شهر|عام|سنه)){_E}(?:\s+(?P<dir>{_DIR}|الجديد|الجديده){_E})?)"
     ),
     "offset": re.compile(
         rf"{_B}(?P<core>(?:(?P<prep>قبل|منذ|بعد|خلال|طوال|طيله|لمده|مده|علي\s+مدي|علي\s+مدار|في\s+غضون|غضون)\s+)?"
         rf"(?:(?P<quant>{_QUANT})\s*)?(?:(?:ال)?(?P<num>\d{{1,3}}|{_NUMW})\s+)?(?P<def>ال|(?<=ل)ل)?(?P<unit>{_UNIT}){_E}"
-        rf"(?!\s*(?:\d{{4}}|{_MON}|{_HMON}|{_WD}|ال?امس|ال?غد)){_E}"
+        rf"(?!\s*(?:\d{{4}}|{_MON}|{_HMON}|{_WD}|ال?امس|ال?غد)){_E}(?:\s+ال(?P<num2>{_NUMW}){_E})?"
         r"(?:\s+(?P<one>واحد|واحده)(?!\w))?(?:\s+(?P<only>فقط|كامل|كامله|كاملين|كاملا)(?!\w))?"
         r"(?:\s+(?:القليله\s+)?(?P<dir>الماضيه|الماضيين|الماضي|الاخيره|الاخيرين|الاخير|المقبله|المقبلين|المقبل|القادمه|القادمين|القادم|المنصرم|المنصرمه)(?!\w))?)"
     ),
     "year": re.compile(
-        rf"{_B}(?P<core>(?:(?P<part>{_PART})\s+)?(?:(?P<kw>(?:ال|(?<=ل)ل)?عام|(?:ال|(?<=ل)ل)?سنه)\s*)?(?<![\d/.:,\-])(?P<year>\d{{4}})(?![\d/.:,]\d)(?:\s*(?P<cal>م|ه)(?!\w))?)"
+        rf"{_B}(?P<core>(?:(?P<part>{_PART})\s+)?(?:(?P<kw>(?:ال|(?<=ل)ل)?عامي?|(?:ال|(?<=ل)ل)?سنه|سنتي)\s*)?(?<![\d/.:,\-])(?P<year>\d{{4}})(?![\d/.:,]\d)(?:\s*(?P<cal>م|ه)(?!\w))?)"
     ),
     "decade": re.compile(rf"{_B}(?P<core>(?P<dec>{_alt(lx.DECADES)}){_E})"),
+    # الربع الأول من العام, النصف الثاني من 2024, للربع الرابع من العام الجاري
+    "quarter": re.compile(
+        rf"{_B}(?P<core>(?:ال|(?<=ل)ل)(?P<half>ربع|نصف)\s+(?P<ord>الاول|الثاني|الثالث|الرابع|الاخير)\s+(?:من\s+)?"
+        rf"(?:(?P<this>هذا|هذه)\s+)?(?:(?:(?:ال|(?<=ل)ل)?(?:عام|سنه))(?:\s+(?P<year>\d{{4}})|\s+(?P<dir>{_DIR}|الجديد|الجديده))?|(?P<year2>\d{{4}})){_E})"
+    ),
+    # 20 من الشهر الجاري, العاشر من الشهر الماضي
+    "monthday": re.compile(
+        rf"{_B}(?P<core>(?:ال\s*)?(?P<day>\d{{1,2}}|{_ORD})\s+من\s+(?:(?P<this>هذا)\s+)?(?:ال|(?<=ل)ل)شهر{_E}(?:\s+(?P<dir>{_DIR}){_E})?)"
+    ),
+    # The first day of a range whose month is written once: من 3 إلى 5 مارس, يومي 7 و14 أكتوبر.
+    "range_start": re.compile(
+        rf"{_B}(?P<core>(?P<day>\d{{1,2}}))\s*(?P<conn>الي|حتي|و|-|–)\s*(?:يوم\s+)?(?=\d{{1,2}}\s+(?:من\s+)?(?:شهر\s+)?(?:{_MON}){_E})"
+    ),
+    # الساعة العاشرة صباحا, الساعة 14:30, الساعة الثامنة والنصف مساء
+    "clock": re.compile(
+        rf"{_B}(?P<core>(?:ال|(?<=ل)ل)ساعه\s+(?:(?P<hh>\d{{1,2}})(?:\s*[:.]\s*(?P<mm>\d{{2}}))?(?![\d:])|(?P<hw>{_HOURW}){_E})"
+        rf"(?:\s+(?P<frac>{_FRAC}){_E})?(?:\s+(?P<cpart>{_CPART}){_E})?)"
+    ),
     "set": re.compile(
-        rf"{_B}(?P<core>(?P<adv>{_alt(lx.SET_ADVERBS)})|كل\s+(?:(?P<num>\d{{1,2}}|{_NUMW})\s+)?(?:(?P<unit>{_UNIT})(?:\s+(?P<wd2>{_SET_WD}))?|(?P<wd>{_WD}|{_SET_WD})){_E})"
+        rf"{_B}(?P<core>(?P<adv>{_alt(lx.SET_ADVERBS)})|كل\s+(?P<daily>ليله|صباح|مساء){_E}|كل\s+(?:(?P<num>\d{{1,2}}|{_NUMW})\s+)?(?:(?P<unit>{_UNIT})(?:\s+(?P<wd2>{_SET_WD}))?|(?P<wd>{_WD}|{_SET_WD})){_E})"
     ),
 }
 
@@ -157,6 +178,7 @@ def _first_words() -> set[str]:
                   lx.QUANT_MODS, lx.UNIT_FORMS, lx.DECADES, lx.SET_ADVERBS):
         words.update(k.split()[0] for k in table)
     words.update(w.split()[0] for w in lx.DAY_PARTS)
+    words.update({"الربع", "النصف", "عامي", "سنتي"})
     words.update("ال" + w for w in lx.UNIT_FORMS)
     words.update("شهر اليوم امس الامس غدا الغد اول بعد البارحه الليله هذا هذه قبل منذ خلال طوال طيله لمده مده كل عام سنه".split())
     words.update("ال" + w for w in ("اسبوع", "شهر", "عام", "سنه"))
@@ -193,10 +215,19 @@ _PREV_WORD = re.compile(r"(\w+)\W*$")
 _NEXT_WORD = re.compile(r"\s*(\w+)")
 # اليوم that names a day rather than meaning today (اليوم الوطني, اليوم الأول).
 _NOT_TODAY_NEXT = frozenset(
-    "الوطني العالمي الدولي الاول الثاني الثالث الرابع الخامس الاخير التالي السابق نفسه ذاته الذي التي الموعود المفتوح".split()
+    "الوطني العالمي الدولي الاول الثاني الثالث الرابع الخامس السادس السابع الثامن التاسع العاشر الاخير التالي السابق نفسه ذاته الذي التي الموعود المفتوح".split()
 )
 # Nouns in the dual that الاثنين ("the two") follows.
 _DUAL_ENDINGS = ("ين", "ان")
+
+
+# Words before the first day of a range: من 3 إلى 5 مارس, بين 3 و5 مارس, يومي 7 و14 أكتوبر.
+_RANGE_TO_PREV = frozenset({"من", "ومن", "بين", "يومي", "ليلتي", "الفتره", "في"})
+_RANGE_AND_PREV = frozenset({"بين", "يومي", "ليلتي", "في", "وفي", "ايام"})
+# The second year of a range: بين عامي 2019 و2021, من 2015 إلى 2018.
+_YEAR_RANGE_END = re.compile(r"(?:عامي|سنتي|بين|من|عام|سنه|في)\s+\d{4}\s*(?:و|الي|حتي|-|–)\s*$")
+_RELATIVES = frozenset({"الذي", "التي", "اللذين", "اللتين", "الذين"})
+_TEXT_END = re.compile(r"\s*(?:[.،,؛:)]|$)")
 
 
 def _prev_word(text: str, pos: int) -> str:
@@ -236,18 +267,27 @@ def _accept(kind: str, g: dict[str, Any], text: str, start: int, end: int) -> bo
         deic = g["deic"]
         if deic == "اليوم":
             nxt = _next_word(text, end)
-            if nxt in _NOT_TODAY_NEXT or prev in {"مثل", "يوم", "ذلك", "ذاك", "نفس", "ذات"}:
+            if nxt in _NOT_TODAY_NEXT:
+                return False  # اليوم التالي, صباح اليوم الأول
+            if g["dpart"]:
+                return True
+            if prev in lx.NOT_TODAY_PREV:
                 return False
-            return True
+            # اليوم أكثر تنوعا is "nowadays"; اليوم أكثر من 2 في المئة is a quantity on the day
+            return not (nxt in lx.COMPARATIVES and _next_word(text, end + 1 + len(nxt)) != "من")
         if deic in {"الغد", "غد"}:
             return bool(g["dpart"]) or prev in {"في", "حتي", "وفي"}
         if deic.startswith("الليله"):
             return _next_word(text, end) not in {"الاولي", "الثانيه", "الثالثه", "الاخيره"}
         return True
+    if kind == "clock":
+        return bool(g["hw"]) or 0 <= int(g["hh"]) <= 24 and (g["mm"] is None or int(g["mm"]) < 60)
     if kind == "set":
         # كل عام وأنتم بخير is a greeting, not a yearly event
         return not _next_word(text, end).startswith(("وانت", "وهم", "والجميع"))
     if kind == "period":
+        if g["unit"].endswith("عام") and not g["part"] and prev in lx.GENERAL_HEADS:
+            return False  # الأمين العام الجديد, المدير العام السابق: العام is "general" here
         return bool(g["this"] or g["dir"] or g["part"] or g["early"])
     if kind == "year":
         y = int(g["year"])
@@ -257,15 +297,24 @@ def _accept(kind: str, g: dict[str, Any], text: str, start: int, end: int) -> bo
             return True
         if not 1900 <= y <= 2100:
             return False
-        return bool(g["kw"] or g["cal"] or g["part"] or prev in _TIME_PREPS)
+        return bool(g["kw"] or g["cal"] or g["part"] or prev in _TIME_PREPS or _YEAR_RANGE_END.search(text, max(0, start - 30), start))
+    if kind == "range_start":
+        return prev in (_RANGE_AND_PREV if g["conn"] == "و" else _RANGE_TO_PREV)
+    if kind == "quarter":
+        return bool(g["year"] or g["year2"] or g["dir"] or g["this"] or _next_word(text, end) not in lx.PAST_WORDS)
     if kind == "offset":
         unit, count = lx.UNIT_FORMS[g["unit"]]
         if g["def"] and count == 1:
             return False  # الأسبوع الماضي is a period, not an offset
-        if count == 1 and not (g["prep"] or g["quant"] or g["one"] or g["num"]):
+        if count == 1 and not (g["prep"] or g["quant"] or g["one"] or g["num"] or g["only"]):
             return False
+        nxt = _next_word(text, end)
+        if count == 1 and not (g["one"] or g["num"] or g["only"] or g["dir"] or g["quant"]) and nxt.startswith("ال") \
+                and nxt not in _RELATIVES:
+            return False  # خلال شهر الصيام, بعد يوم الانتخابات: a named day or month, not a length
         if count == 1 and g["unit"] in {"عقد", "عقدا"} and not (g["one"] or g["quant"] or g["num"]):
-            return False
+            # قبل عقد اجتماع is "before holding a meeting": only a decade when nothing follows it
+            return bool(g["prep"]) and (_TEXT_END.match(text, end) is not None or text.startswith(" من الزمن", end))
         if count == 0 and not g["num"] and not (g["prep"] or g["def"] or g["dir"]):
             return False
         if g["def"] and not g["dir"]:
@@ -317,4 +366,20 @@ def extract(text: str) -> list[Mention]:
         chosen.append(mention)
         taken.append((mention.start, mention.end))
     chosen.sort(key=lambda x: x.start)
+    _link_ranges(chosen)
     return chosen
+
+
+def _link_ranges(mentions: list[Mention]) -> None:
+    """Give the first day of a range (من 3 إلى 5 مارس) the month, year and direction of its end."""
+    for i, m in enumerate(mentions):
+        if m.kind != "range_start":
+            continue
+        end = mentions[i + 1] if i + 1 < len(mentions) else None
+        if end is None or end.kind != "month" or "day" not in end.parts:
+            m.kind = "dropped"
+            continue
+        m.kind = "month"
+        m.parts = {**{k: v for k, v in end.parts.items() if k not in {"wd", "dpart", "part", "prev"}},
+                   "day": m.parts["day"], "prev": m.parts.get("prev", ""), "range": "start"}
+        end.parts["range"] = "end"

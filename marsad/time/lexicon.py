@@ -70,7 +70,8 @@ NUMBER_WORDS: dict[str, int] = _fold({
     "أحد عشر": 11, "إحدى عشرة": 11, "اثني عشر": 12, "اثنا عشر": 12, "اثنتي عشرة": 12,
     "ثلاثة عشر": 13, "أربعة عشر": 14, "خمسة عشر": 15,
     "عشرين": 20, "عشرون": 20, "ثلاثين": 30, "ثلاثون": 30, "أربعين": 40, "أربعون": 40,
-    "خمسين": 50, "خمسون": 50, "ستين": 60, "ستون": 60, "مائة": 100, "مئة": 100,
+    "خمسين": 50, "خمسون": 50, "ستين": 60, "ستون": 60, "سبعين": 70, "سبعون": 70,
+    "ثمانين": 80, "ثمانون": 80, "تسعين": 90, "تسعون": 90, "مائة": 100, "مئة": 100,
 })
 
 # Day-of-month ordinals (التاسع من يوليو).
@@ -119,8 +120,31 @@ DECADES: dict[str, int] = _fold({
 # Parts of a day that may precede a day word (صباح الجمعة, مساء أمس, ليلة الثلاثاء).
 DAY_PARTS: tuple[str, ...] = tuple(normalize(w) for w in (
     "يوم", "صباح", "مساء", "ليلة", "ظهر", "فجر", "عصر", "ظهيرة", "نهار", "صبيحة", "منتصف ليلة", "وقت متأخر من مساء",
-    "في وقت متأخر من مساء", "في وقت مبكر من صباح",
+    "في وقت متأخر من مساء", "في وقت مبكر من صباح", "بعد ظهر",
 ))
+# The TIMEX3 part-of-day code each of them adds to a day (its value stays the day).
+DAY_PART_CODES: dict[str, str] = {normalize(k): v for k, v in {
+    "صباح": "MO", "صبيحة": "MO", "فجر": "MO", "في وقت مبكر من صباح": "MO",
+    "ظهر": "MI", "ظهيرة": "MI", "بعد ظهر": "AF", "عصر": "AF",
+    "مساء": "EV", "وقت متأخر من مساء": "EV", "في وقت متأخر من مساء": "EV",
+    "ليلة": "NI", "منتصف ليلة": "NI",
+}.items()}
+
+# Clock hours written as words (الساعة العاشرة), and what follows them.
+HOUR_WORDS: dict[str, int] = _fold({
+    "الواحدة": 1, "الثانية": 2, "الثالثة": 3, "الرابعة": 4, "الخامسة": 5, "السادسة": 6, "السابعة": 7,
+    "الثامنة": 8, "التاسعة": 9, "العاشرة": 10, "الحادية عشرة": 11, "الثانية عشرة": 12,
+})
+# Minutes added to the hour: والنصف = +30, إلا ربعا = -15.
+CLOCK_FRACTIONS: dict[str, int] = {normalize(k): v for k, v in {
+    "والنصف": 30, "والربع": 15, "والثلث": 20, "إلا ربعا": -15, "إلا ربع": -15, "إلا ثلثا": -20, "إلا ثلث": -20,
+}.items()}
+# The half of the day after a clock time: AM keeps the hour, PM adds 12 to hours below 12.
+CLOCK_PARTS: dict[str, str] = {normalize(k): v for k, v in {
+    "صباحا": "AM", "صباحاً": "AM", "فجرا": "AM", "فجراً": "AM",
+    "ظهرا": "NOON", "ظهراً": "NOON", "بعد الظهر": "PM", "عصرا": "PM", "عصراً": "PM",
+    "مساء": "PM", "مساءً": "PM", "مساءا": "PM", "ليلا": "NIGHT", "ليلاً": "NIGHT",
+}.items()}
 
 # Direction words after a unit or a name: الأسبوع الماضي, ديسمبر المقبل.
 PAST_WORDS: frozenset[str] = frozenset(normalize(w) for w in ("الماضي", "الماضية", "المنصرم", "المنصرمة", "الفائت", "الفائتة", "المنقضي", "السابق"))
@@ -152,12 +176,44 @@ SET_ADVERBS: dict[str, str] = _fold({
 FUTURE_CUES: frozenset[str] = frozenset(normalize(w) for w in (
     "سوف", "يعتزم", "تعتزم", "يعتزمون", "المقرر", "المرتقب", "المرتقبة", "المتوقع", "يتوقع", "يُتوقع", "ينتظر",
     "يرتقب", "المزمع", "المزمعة", "يزمع", "تزمع", "سيتم", "ستتم", "ستكون", "سيكون", "ستبدأ", "سيبدأ",
+    "المقررة", "مقرر", "مقررة", "المنتظر", "المنتظرة", "توقع", "توقعت", "تتوقع", "متوقعا", "مرتقب", "مرتقبة",
+    # Verbs of scheduled events: in the imperfective before a date they announce it (تعقد القمة الثلاثاء).
+    "تعقد", "يعقد", "تنطلق", "ينطلق", "تبدأ", "يبدأ", "تستضيف", "يستضيف", "تجرى", "يجرى", "تقام", "يقام",
+    "تحتفل", "يحتفل", "تنظم", "ينظم", "يزور", "تزور", "تستأنف", "يستأنف", "تفتتح", "يفتتح", "يتوجه", "تتوجه",
+    "تختتم", "يختتم", "يلتقي", "تلتقي", "يحل", "يغادر", "تغادر",
+))
+# Verbal nouns of planned acts: after على/إلى or with ل- (على عقد قمة, لإجراء الانتخابات) they look forward.
+PLAN_NOUNS: frozenset[str] = frozenset(normalize(w) for w in (
+    "عقد", "إجراء", "تنظيم", "إطلاق", "تشكيل", "استئناف", "تنفيذ", "افتتاح",
+))
+# Words of postponement: with them, إلى الخميس and للخميس look forward.
+POSTPONE_WORDS: frozenset[str] = frozenset(normalize(w) for w in (
+    "تأجيل", "إرجاء", "أرجأ", "أرجأت", "أرجئت", "أجل", "أجلت", "تأجل", "تأجلت", "أُجّل", "ترحيل", "رفع", "رفعت", "تمديد", "مدد",
+))
+# Heads of a construct with اليوم that means "of today" (nowadays) or names a paper: عين اليوم, شباب اليوم.
+NOT_TODAY_PREV: frozenset[str] = frozenset(normalize(w) for w in (
+    "عين", "أخبار", "صحيفة", "جريدة", "عالم", "شباب", "جيل", "أجيال", "أطفال", "نساء", "رجال", "عرب", "إنسان", "مجتمعات",
+    "مثل", "يوم", "ذلك", "ذاك", "نفس", "ذات", "هذا",
+))
+# Nouns that العام ("general") qualifies: الأمين العام السابق is a former secretary-general, not last year.
+GENERAL_HEADS: frozenset[str] = frozenset(normalize(w) for w in (
+    "الأمين", "المدير", "المدعي", "النائب", "الرأي", "القطاع", "الأمن", "المؤتمر", "المقرر", "المراقب", "المفتش",
+    "الصالح", "المال", "الشأن", "النظام", "الإضراب", "العفو", "المرشد", "المنسق", "القائد", "الاتحاد", "المجلس",
+    "الإطار", "الطابع", "الوضع", "المناخ", "الدين", "التعليم", "الحق", "الموقف", "الإنفاق",
+))
+# Comparatives after اليوم that make it "nowadays" (اليوم أكثر تنوعا), unless a quantity follows (أكثر من).
+COMPARATIVES: frozenset[str] = frozenset(normalize(w) for w in (
+    "أكثر", "أقل", "أفضل", "أسوأ", "أقوى", "أضعف", "أحوج", "أبعد", "أقرب", "أشد", "أكبر", "أصغر",
 ))
 # Words that open a past-tense clause or a report of speech: a future cue before them does not
 # reach a weekday after them.
 PAST_CLAUSE_WORDS: frozenset[str] = frozenset(normalize(w) for w in (
     "كان", "كانت", "وكان", "وكانت", "قد", "وقد", "لقد", "فقد", "قال", "وقال", "قالت", "وقالت", "أعلن", "وأعلن",
     "أعلنت", "وأعلنت", "أكد", "وأكد", "أكدت", "وأكدت", "ذكر", "وذكر", "ذكرت", "وذكرت", "أمس",
+    # past verbs of events (a و/ف before them is stripped when looking them up)
+    "بدأ", "بدأت", "انطلق", "انطلقت", "جرت", "وقعت", "اندلعت", "شهدت", "التقى", "التقت", "اجتمع", "اجتمعت",
+    "وصل", "وصلت", "غادر", "غادرت", "زار", "زارت", "أجرى", "أجرت", "استقبل", "استقبلت", "اختتم", "اختتمت",
+    "افتتح", "افتتحت", "انتهى", "انتهت", "صادق", "صادقت", "أقر", "أقرت", "وقع", "أصدر", "أصدرت",
 ))
 # Beginnings of words that look like س- future verbs but are nouns or names (سيطرة, ستة, سياسة).
 NOT_FUTURE_PREFIXES: tuple[str, ...] = tuple(normalize(w) for w in (

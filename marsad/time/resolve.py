@@ -17,6 +17,14 @@ News conventions, applied consistently:
   في وقت سابق من = BEFORE, في وقت لاحق من = AFTER.
 * Vague plurals (السنوات الأخيرة, في الأيام المقبلة, منذ سنوات) get value None
   and a ``direction`` attribute.
+* Future cues also include verbs of scheduled events in the imperfective
+  (تعقد, تنطلق, يزور), "، على أن" + verb, planned acts (على عقد, لإجراء), and a
+  postponement (تأجيل ... للخميس / إلى الخميس).  A weekday written beside a day
+  and month (الجمعة 26 يونيو) picks the year in which they agree.
+* Clock times, ranges, parts of day and quarters follow docs/schema.md
+  (timexes): a clock time is valued on its day (2025-03-14T10:00, filled in by
+  the stage), each end of a range is its own timex, a part of day keeps the
+  day's value with a ``part`` code, الربع الأول = 2025-Q1.
 """
 
 from __future__ import annotations
@@ -121,7 +129,14 @@ def _direction(word: str | None) -> str | None:
         return "past"
     if word in lx.FUTURE_WORDS:
         return "future"
+    if word in {"الجديد", "الجديده"}:
+        return "new"
     return "current"
+
+
+def _part_of_day(p: dict[str, Any]) -> dict[str, Any] | None:
+    code = lx.DAY_PART_CODES.get(" ".join(p["dpart"].split())) if "dpart" in p else None
+    return {"part": code} if code else None
 
 
 def _weekday(wd: str) -> int:
@@ -178,6 +193,14 @@ def resolve(m: Mention, anchor: date | None, future: bool) -> Resolved | None:
 
 
 def _month(p: dict[str, Any], anchor: date | None, future: bool) -> Resolved | None:
+    r = _month_value(p, anchor, future)
+    if r is not None and r.granularity == "day":
+        extra = {**(_part_of_day(p) or {}), **({"range": p["range"]} if "range" in p else {})}
+        r.extra = extra or None
+    return r
+
+
+def _month_value(p: dict[str, Any], anchor: date | None, future: bool) -> Resolved | None:
     month = lx.GREGORIAN_MONTHS[p["mon"]]
     mod = _part_mod(p.get("part")) or _SINCE_MODS.get(p.get("prev", ""))
     direction = _direction(p.get("dir"))
@@ -198,8 +221,15 @@ def _month(p: dict[str, Any], anchor: date | None, future: bool) -> Resolved | N
             return Resolved("date", iso_day(d), "day", mod, needs_anchor=relative_year) if d else None
         if anchor is None:
             return Resolved("date", None, "day", mod, needs_anchor=True)
-        d = _nearest_year(lambda y: _safe_date(y, month, day), anchor, direction, future,
-                          range(anchor.year - 1, anchor.year + 2))
+        def make(y: int) -> date | None:
+            d = _safe_date(y, month, day)
+            # الجمعة 26 يونيو: only a year in which the 26th of June is a Friday
+            return d if d is None or "wd" not in p or d.weekday() == _weekday(p["wd"]) else None
+
+        d = _nearest_year(make, anchor, direction, future, range(anchor.year - 1, anchor.year + 2))
+        if d is None and "wd" in p:
+            d = _nearest_year(lambda y: _safe_date(y, month, day), anchor, direction, future,
+                              range(anchor.year - 1, anchor.year + 2))
         return Resolved("date", iso_day(d), "day", mod, needs_anchor=True) if d else None
     if year is not None:
         return Resolved("date", iso_month(year, month), "month", mod, needs_anchor=relative_year)
@@ -264,10 +294,10 @@ def _weekday_handler(p: dict[str, Any], anchor: date | None, future: bool) -> Re
     if anchor is None:
         return Resolved("date", None, "day", needs_anchor=True)
     if "deic" in p:
-        offset = {"اليوم": 0, "امس": -1, "غدا": 1, "غد": 1}[p["deic"]]
-        return Resolved("date", iso_day(anchor + timedelta(days=offset)), "day", needs_anchor=True)
+        offset = -2 if p["deic"].startswith("اول") else {"اليوم": 0, "امس": -1, "غدا": 1, "غد": 1}[p["deic"]]
+        return Resolved("date", iso_day(anchor + timedelta(days=offset)), "day", needs_anchor=True, extra=_part_of_day(p))
     d = resolve_weekday(_weekday(p["wd"]), anchor, _direction(p.get("dir")), future)
-    return Resolved("date", iso_day(d), "day", needs_anchor=True)
+    return Resolved("date", iso_day(d), "day", needs_anchor=True, extra=_part_of_day(p))
 
 
 _DEICTIC_OFFSETS = {"امس": -1, "الامس": -1, "البارحه": -1, "اليوم": 0, "الليله": 0, "غدا": 1, "الغد": 1, "غد": 1}
@@ -285,7 +315,8 @@ def _deictic(p: dict[str, Any], anchor: date | None, future: bool) -> Resolved |
         offset = _DEICTIC_OFFSETS[words[0]]
     if anchor is None:
         return Resolved("date", None, "day", needs_anchor=True)
-    return Resolved("date", iso_day(anchor + timedelta(days=offset)), "day", needs_anchor=True)
+    extra = _part_of_day(p) or ({"part": "NI"} if words[0] == "الليله" else None)
+    return Resolved("date", iso_day(anchor + timedelta(days=offset)), "day", needs_anchor=True, extra=extra)
 
 
 _PERIOD_UNITS = {"اسبوع": "week", "شهر": "month", "عام": "year", "سنه": "year"}
@@ -305,6 +336,9 @@ def _period(p: dict[str, Any], anchor: date | None, future: bool) -> Resolved | 
     elif unit == "month":
         d = add_months(anchor, step)
         value = iso_month(d.year, d.month)
+    elif direction == "new":
+        # العام الجديد: the year about to begin late in the year, else the one just begun
+        value = f"{anchor.year + (anchor.month >= 10):04d}"
     else:
         value = f"{anchor.year + step:04d}"
     return Resolved("date", value, unit, mod, needs_anchor=True)
@@ -340,7 +374,8 @@ def _shift(anchor: date, unit: str, n: int) -> tuple[str, str]:
 
 def _offset(p: dict[str, Any], anchor: date | None, future: bool) -> Resolved | None:
     unit, implied = lx.UNIT_FORMS[p["unit"]]
-    n = _number(p["num"]) if "num" in p else (implied or None)
+    count = p.get("num") or p.get("num2")
+    n = _number(count) if count else (implied or None)
     if "one" in p:
         n = 1
     mod = lx.QUANT_MODS.get(" ".join(p["quant"].split())) if "quant" in p else None
@@ -389,11 +424,78 @@ def _decade(p: dict[str, Any], anchor: date | None, future: bool) -> Resolved | 
 def _set(p: dict[str, Any], anchor: date | None, future: bool) -> Resolved | None:
     if "adv" in p:
         return Resolved("set", lx.SET_ADVERBS[p["adv"]], None)
+    if "daily" in p:
+        return Resolved("set", "P1D", None)
     if "wd" in p or "wd2" in p:
         return Resolved("set", "P1W", None)
     unit, implied = lx.UNIT_FORMS[p["unit"]]
     n = _number(p["num"]) if "num" in p else (implied or 1)
     return Resolved("set", duration_value(unit, n or 1), None)
+
+
+_QUARTERS = {"الاول": 1, "الثاني": 2, "الثالث": 3, "الرابع": 4}
+
+
+def _quarter(p: dict[str, Any], anchor: date | None, future: bool) -> Resolved | None:
+    """الربع الأول من العام = 2025-Q1; النصف الثاني من 2024 = 2024-H2."""
+    half = p["half"] == "نصف"
+    n = (2 if half else 4) if p["ord"] == "الاخير" else _QUARTERS[p["ord"]]
+    if half and n > 2:
+        return None
+    year_text = p.get("year") or p.get("year2")
+    if year_text:
+        year = int(year_text)
+    elif anchor is None:
+        return Resolved("date", None, "half" if half else "quarter", needs_anchor=True)
+    else:
+        direction = _direction(p.get("dir"))
+        year = anchor.year + {"past": -1, "future": 1, "new": int(anchor.month >= 10)}.get(direction or "", 0)
+    return Resolved("date", f"{year:04d}-{'H' if half else 'Q'}{n}", "half" if half else "quarter",
+                    needs_anchor=not year_text)
+
+
+def _monthday(p: dict[str, Any], anchor: date | None, future: bool) -> Resolved | None:
+    """20 من الشهر الجاري: a day of the anchor's month, or of the month before or after."""
+    day = _day_number(p["day"])
+    if day is None:
+        return None
+    if anchor is None:
+        return Resolved("date", None, "day", needs_anchor=True)
+    step = {"past": -1, "future": 1}.get(_direction(p.get("dir")) or "", 0)
+    month = add_months(anchor.replace(day=1), step)
+    d = _safe_date(month.year, month.month, day)
+    return Resolved("date", iso_day(d), "day", needs_anchor=True) if d else None
+
+
+def clock_time(p: dict[str, Any], day_part: str | None = None) -> str | None:
+    """HH:MM of a clock mention; ``day_part`` (MO, EV...) of its day settles AM/PM when the text does not."""
+    if "hw" in p:
+        hour = lx.HOUR_WORDS[" ".join(p["hw"].split())]
+        minute = 0
+    else:
+        hour, minute = int(p["hh"]), int(p.get("mm") or 0)
+    frac = lx.CLOCK_FRACTIONS.get(" ".join(p.get("frac", "").split()), 0)
+    half = lx.CLOCK_PARTS.get(" ".join(p.get("cpart", "").split()))
+    if half is None and day_part in {"AF", "EV", "NI"}:
+        half = "PM"
+    if hour <= 12:
+        if half in {"PM", "NIGHT"} and hour < 12 and not (half == "NIGHT" and hour < 6):
+            hour += 12
+        elif half == "NIGHT" and hour == 12:
+            hour = 0
+    total = hour * 60 + minute + frac
+    if not 0 <= total < 24 * 60 + 1:
+        return None
+    total %= 24 * 60
+    return f"{total // 60:02d}:{total % 60:02d}"
+
+
+def _clock(p: dict[str, Any], anchor: date | None, future: bool) -> Resolved | None:
+    # The day is filled in by the stage from the sentence around the mention (see marsad.time.annotate).
+    hhmm = clock_time(p)
+    if hhmm is None:
+        return None
+    return Resolved("time", None, "minute", needs_anchor=True, extra={"clock": hhmm})
 
 
 _HANDLERS = {
@@ -407,4 +509,8 @@ _HANDLERS = {
     "year": _year,
     "decade": _decade,
     "set": _set,
+    "quarter": _quarter,
+    "monthday": _monthday,
+    "clock": _clock,
+    "dropped": lambda p, anchor, future: None,
 }
