@@ -1,14 +1,26 @@
-"""Train the "accurate" NER mode: a character-aware BiLSTM-CRF (torch, build time only).
+"""Train the "accurate" NER mode: character-aware BiLSTM-CRFs (torch at build time only).
 
     pip install torch==2.13.0            # exact pin: the local CPU wheel
     nice -n 10 python scripts/build_word_clusters.py --vectors-out /tmp/ner_w2v.npz
-    nice -n 10 python scripts/build_ner_model.py        # the CRF's lexicons must exist first
-    nice -n 10 python scripts/build_ner_neural.py --vectors /tmp/ner_w2v.npz
+    nice -n 10 python scripts/build_word_stats.py && nice -n 10 python scripts/build_ner_model.py
+    nice -n 10 python scripts/build_ner_neural.py --seed 7 --epochs 30 --max-minutes 22 --out /tmp/ner_bilstm_seed7.npz
+    nice -n 10 python scripts/build_ner_neural.py --seed 11 --epochs 30 --max-minutes 22 --out /tmp/ner_bilstm_seed11.npz
+    nice -n 10 python scripts/build_ner_neural.py --seed 7 --epochs 25 --lr-decay 1 --keep last \
+        --max-minutes 30 --out /tmp/ner_bilstm_run1.npz
+    python scripts/build_ner_neural.py --combine /tmp/ner_bilstm_seed7.npz /tmp/ner_bilstm_seed11.npz \
+        /tmp/ner_bilstm_run1.npz                  # -> marsad/resources/data/ner/bilstm.npz
 
-Trains on ANERcorp train minus the fixed dev split (the one build_ner_model.py
-uses), keeps the epoch with the best dev F1, scores test once, and exports the
-weights to marsad/resources/data/ner/bilstm.npz for torch-free inference
-(marsad/entities/ner/neural.py).  Seeds are fixed; one thread.
+Each network trains on ANERcorp train minus the fixed dev split of build_ner_model.py
+(the epoch with the best dev F1 is kept unless ``--keep last``) and is exported to
+numpy for torch-free inference (marsad/entities/ner/neural.py).  The accurate mode
+averages the networks' CRF marginals with the shipped CRF's (NEURAL_WEIGHT in
+marsad/entities/ner/__init__.py, chosen on dev).  Seeds fixed; one thread.  Wall
+time is bounded by --max-minutes, so on a busy machine fewer epochs may run.
+
+Measured (entity-level exact match, micro F1):
+    networks alone, dev: seed7 0.731, seed11 0.739, run1 0.727; test: 0.740, 0.741, 0.737
+    networks averaged, dev 0.742; + CRF (weight 0.6/0.4), dev 0.754
+    accurate mode on test: P 0.831  R 0.684  F1 0.7504 (LOC 0.889 PERS 0.736 ORG 0.623 MISC 0.566)
 """
 
 from __future__ import annotations
@@ -72,6 +84,8 @@ def main() -> int:
     ap.add_argument("--hidden", type=int, default=128)
     ap.add_argument("--max-minutes", type=float, default=18.0)
     ap.add_argument("--seed", type=int, default=SEED)
+    ap.add_argument("--lr-decay", type=float, default=0.93, help="learning-rate factor per epoch")
+    ap.add_argument("--keep", choices=("best", "last"), default="best", help="which epoch to export")
     ap.add_argument("--out", type=Path, default=OUT)
     ap.add_argument("--combine", type=Path, nargs="+", help="only pack these trained npz files into --out")
     args = ap.parse_args()
@@ -196,7 +210,7 @@ def main() -> int:
 
     net = Net()
     opt = torch.optim.Adam([p for p in net.parameters() if p.requires_grad], lr=2e-3)
-    sched = torch.optim.lr_scheduler.ExponentialLR(opt, gamma=0.93)
+    sched = torch.optim.lr_scheduler.ExponentialLR(opt, gamma=args.lr_decay)
 
     def export() -> dict[str, np.ndarray]:
         sd = {k: v.detach().cpu().numpy().copy() for k, v in net.state_dict().items()}
@@ -238,7 +252,7 @@ def main() -> int:
         dev_scores, _ = evaluate(dev_data, arrays)
         f1 = dev_scores["ALL"].f1
         print(f"epoch {epoch}: loss {total:.0f} dev F1 {f1:.4f} ({time.time() - t0:.0f}s)", flush=True)
-        if f1 > best_f1:
+        if f1 > best_f1 or args.keep == "last":
             best_f1, best_arrays, best_epoch = f1, arrays, epoch
         if time.time() - t0 > args.max_minutes * 60:
             print("time budget reached")
@@ -247,7 +261,7 @@ def main() -> int:
     meta = {"labels": list(LABELS), "words": words, "chars": chars, "feats": feats,
             "dev_f1": best_f1, "epoch": best_epoch}
     np.savez_compressed(args.out, meta=np.array(json.dumps(meta, ensure_ascii=False)), **best_arrays)
-    print(f"best dev F1 {best_f1:.4f} at epoch {best_epoch}; wrote {args.out} ({args.out.stat().st_size // 1024} KB)")
+    print(f"kept dev F1 {best_f1:.4f} at epoch {best_epoch}; wrote {args.out} ({args.out.stat().st_size // 1024} KB)")
     test_scores, _ = evaluate(test_data, best_arrays)
     print("test:\n" + format_scores(test_scores))
     return 0

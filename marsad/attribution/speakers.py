@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import Any
 
-from marsad.attribution.cues import COMPLEMENTIZERS, NOMINAL_CUES, match_cue
+from marsad.attribution.cues import COMPLEMENTIZERS, DENIAL_OBJECTS, NOMINAL_CUES, match_cue
 from marsad.attribution.view import Tok
 from marsad.clean.normalize import normalize
 from marsad.document import Article, Span
@@ -54,7 +54,7 @@ TITLES = _set(
     "اللاعب", "الكاتب", "كاتب", "الصحفي", "الصحافي", "المخرج", "الفنان", "الفنانة", "القنصل", "المرشح", "مرشح",
     "المحامي", "محامي", "الطبيب", "طبيب", "البروفيسور", "الوكيل", "وكيل", "مساعد", "المساعد", "الضابط",
     "ضابط", "الرئيسة", "الخبيرة", "الباحثة", "المواطن", "المواطنة", "مواطن", "النجم", "الداعية", "المؤرخ",
-    "مساعدة", "المساعدة", "نائبة", "وكيلة", "مديرة",
+    "مساعدة", "المساعدة", "نائبة", "وكيلة", "مديرة", "منسق", "المنسق", "منسقة", "المنسقة", "الممثلة", "ممثلة",
 )
 FEMININE_TITLES = _set("وزيرة", "الوزيرة", "رئيسة", "الرئيسة", "المتحدثة", "متحدثة", "الناطقة", "ناطقة", "السفيرة",
                        "مديرة", "أستاذة", "مسؤولة", "مستشارة", "المستشارة", "الملكة", "الأميرة", "نظيرته", "قائدة",
@@ -245,6 +245,10 @@ def _object_like(word: str, object_preps: tuple[str, ...]) -> bool:
     return False
 
 
+# Nisba adjectives (الأميركية، الباكستاني) qualify the name before them; an addressee is a noun.
+_ADJECTIVE_ENDINGS = ("ي", "يه", "يين", "يون")
+_DOCUMENTS = _set("تقرير", "بيان", "دراسة", "وثيقة", "رسالة", "مذكرة", "بلاغ")
+_ISSUED = _set("صادر", "صادرة", "الصادر", "الصادرة")
 # "نقابة الصحفيين"، "نقيب الصحافيين": the press as a genitive, not the addressees (قال للصحفيين).
 _PRESS = _set("الصحفيين", "الصحافيين", "الصحافة", "المراسلين")
 _HEADS = TITLES | INSTITUTIONS
@@ -293,7 +297,7 @@ class SpeakerFinder:
 
     # --- noun phrases -------------------------------------------------
     def subject_after(self, toks: list[Tok], i: int, limit: int, object_preps: tuple[str, ...] = (),
-                      verb_gender: str | None = None) -> Speaker | None:
+                      verb_gender: str | None = None, addressee: bool = False) -> Speaker | None:
         """The subject right after a verb at token ``i``, before token ``limit``."""
         k = _skip_adverbs(toks, i + 1, limit)
         if k + 1 < limit and toks[k].norm == "ل" and toks[k + 1].is_quote:
@@ -332,14 +336,23 @@ class SpeakerFinder:
                 break
             if end > k and _object_like(t.norm, object_preps) and t.norm not in self.entities.name_tokens:
                 break
-            if end > k and t.norm in _RELATIVE:
-                break  # "نفى المكتب ما تردد عن ...": the object begins
-            if end > k and self._known_name(toks, k, end) and _prep_prefixed(t.norm, object_preps):
-                break  # "وتعهد الخصاونة بمحاسبة": a known name, then the verb's object
+            if end > k and (t.norm in _RELATIVE or t.norm in DENIAL_OBJECTS):
+                break  # "نفى المكتب ما تردد عن ..."، "نفت الشركة الاتهامات": the object begins
+            if end > k and self._known_name(toks, k, end) and (
+                    _prep_prefixed(t.norm, object_preps)
+                    or addressee and t.norm.startswith("ال") and not t.norm.endswith(_ADJECTIVE_ENDINGS)
+                    and all(toks[m].norm in self.known_names for m in range(k, end))):
+                break  # "وتعهد الخصاونة بمحاسبة"، "دعا العسومي الدول": a known name, then the object or addressee
             end += 1
         if end == k:
             return None
         head = toks[k].norm
+        if head in _DOCUMENTS and k + 2 < limit and toks[k + 1].norm in _ISSUED and toks[k + 2].norm == "عن":
+            # "تقرير صادر عن البنك الدولي": the body that issued the document speaks.
+            issuer = self.subject_after(toks, k + 2, limit, object_preps, verb_gender)
+            if issuer is not None:
+                issuer.extra["document"] = "ال" + head if not head.startswith("ال") else head
+                return issuer
         # A title chain may run through a preposition to the name: أستاذ الدراسات في جامعة أوسلو فلان
         if head in TITLES or (head[:1] in "وف" and head[1:] in TITLES):
             chain_end = k
@@ -509,7 +522,7 @@ class SpeakerFinder:
             speaker.ref = lookup_ref(speaker.text)
             if speaker.ref is None and len(words) == 1 and head.startswith("ال") and head in INSTITUTIONS:
                 # "وقالت الوزارة": the ministry named last before.
-                speaker.ref = self._definite_antecedent(head[2:], ds)
+                speaker.ref = self.definite_antecedent(head[2:], ds)
             if speaker.ref is None and head in TITLES:
                 antecedent = self._title_antecedent(words, ds)
                 if antecedent is not None:
@@ -543,7 +556,7 @@ class SpeakerFinder:
         # No entities layer at all: a short phrase that is not a definite common noun.
         return len(words) <= 3 and not head.startswith("ال") and len(head) > 2
 
-    def _definite_antecedent(self, noun: str, before: int) -> dict[str, Any] | None:
+    def definite_antecedent(self, noun: str, before: int) -> dict[str, Any] | None:
         i = bisect_left(self.entities.starts, before) - 1
         while i >= 0 and before - self.entities.spans[i].start < 4000:
             span = self.entities.spans[i]

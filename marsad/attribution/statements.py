@@ -51,6 +51,8 @@ _DATA_SUBJECTS = frozenset(_N(w) for w in (
     "التقديرات", "الأرقام", "الإحصاءات", "الإحصائيات", "المعطيات", "المؤشرات", "الدلائل", "الأدلة", "الوقائع",
     "التوقعات", "النتائج",
 ))
+_VERBAL_NOUN_BEFORE = frozenset(_N(w) for w in ("عدم", "بعدم", "دون", "بدون"))
+_ONE_OF_THEM = frozenset(_N(w) for w in ("أحدهم", "أحدهما", "إحداهن", "إحداهما", "بعضهم"))
 _NAME_PARTS = frozenset(_N(w) for w in ("أبي", "أبو", "أبا", "بن", "ابن", "بنت", "عبد", "آل"))
 _NEGATING = frozenset(_N(w) for w in ("غير", "وغير"))
 _QUOTE_WORDS = frozenset(_N(w) for w in ("قوله", "قولها", "قولهم", "قوله:", "القول"))
@@ -60,7 +62,8 @@ _MAX_PRONOUN_GAP = 9  # tokens between a cue and its content
 _MAX_LOOKBACK = 8  # statements searched for a pronoun's antecedent
 _MAX_ORPHANS = 3
 _MAX_TRAILING_ADJUNCT = 6
-_MAX_ADDRESSEE = 4  # words of an addressee before دعا's or طالب's object  # words after a post-posed speaker before the sentence ends  # quoted sentences waiting for a following attribution
+_MAX_ADDRESSEE = 4
+_MAX_TRANSMITTED_WORDS = 6  # an unnamed speaker after "نقلت X عن"  # words of an addressee before دعا's or طالب's object  # words after a post-posed speaker before the sentence ends  # quoted sentences waiting for a following attribution
 
 
 @dataclass
@@ -194,6 +197,8 @@ def _sentence_statements(
             continue  # "غير مؤكدة": an adjective, not a speaker's participle
         if i > 0 and toks[i - 1].norm in _NAME_PARTS:
             continue  # "علي بن أبي طالب": part of a name
+        if i > 0 and toks[i - 1].norm in _VERBAL_NOUN_BEFORE:
+            continue  # "، طلبت عدم ذكر اسمها ،": a verbal noun, not a cue
         if form.verb.lemma == "رفض" and not _denial_object_follows(toks, i, n):
             continue  # "، رفض الكشف عن اسمه ،": a refusal, and no bound on the cue before it
         cues.append((i, form))
@@ -281,7 +286,7 @@ def _statement_at(
     else:
         # A nominal content (أعرب عن قلقه، نفى الاتهامات) or an attribution placed after its quote.
         np_limit = min([limit] + [c.start for c in clauses if c.start > i])
-        speaker = finder.subject_after(toks, i, np_limit, verb.object_preps, form.gender)
+        speaker = finder.subject_after(toks, i, np_limit, verb.object_preps, form.gender, addressee=verb.addressee)
         after = speaker_end_tok(toks, speaker, i)
         if speaker is None and after < limit and toks[after].norm in _HONORIFIC_PRONOUNS:
             after += 1  # "ونوه سموه بأهمية ...": an honorific standing for the speaker named before
@@ -337,7 +342,8 @@ def _statement_at(
         span_start, span_end = cue_tok.start, c_end
     if c_end <= c_start:
         return None
-    if content_kind == "object" and verb.lemma == "أعلن" and toks[content_tok].norm in _PERFORMATIVE_OBJECTS:
+    if content_kind == "object" and verb.lemma == "أعلن" and content_tok is not None \
+            and any(t.norm in _PERFORMATIVE_OBJECTS for t in toks[i + 1 : content_tok + 1]):
         return None  # "أعلنت الحكومة الحداد": an act declared, nothing reported
     if not speaker.resolved and _N(speaker.text) in _DATA_SUBJECTS:
         return None  # "وتشير التقديرات إلى أن": figures, not a speaker
@@ -362,6 +368,10 @@ def _statement_at(
 def _definite_mention(speaker: Speaker, history: list[_Stmt], si: int) -> Speaker | None:
     """"ولفت المصدر" after "كشف مصدر مطلع": a bare definite noun takes up the unnamed speaker just before."""
     words = _N(speaker.text).split()
+    if len(words) == 1 and words[0] in _ONE_OF_THEM:
+        # "وأضاف أحدهم": one of the group that spoke just before.
+        plural = next((st for st in reversed(history[-_MAX_LOOKBACK:]) if si - st.sent <= 2), None)
+        return plural.speaker.carried(speaker.how) if plural is not None else None
     if len(words) != 1 or not words[0].startswith("ال") or len(words[0]) < 5:
         return None
     noun = words[0][2:]
@@ -369,6 +379,10 @@ def _definite_mention(speaker: Speaker, history: list[_Stmt], si: int) -> Speake
         if si - st.sent > 3:
             break
         earlier = _N(st.speaker.text).split()
+        document = st.speaker.extra.get("document") == words[0] or (st.medium is not None and _N(st.medium) == noun)
+        if document:
+            # "وأضاف البيان" after "أكدت الوزارة في بيان": the body that issued it.
+            return st.speaker.carried(speaker.how)
         if not st.speaker.resolved and len(earlier) > 1 and earlier[0] == noun:
             carried = st.speaker.carried(speaker.how)
             carried.extra["antecedent"] = st.speaker.text
@@ -434,6 +448,8 @@ def _content_start(
                 later_comp = any(toks[k].norm in COMPLEMENTIZERS or toks[k].norm == ":" for k in range(j + 1, stop)
                                  if not in_quote[k])
                 if _quote_word_count(toks, j, in_quote) >= 4 or not later_comp:
+                    if j - 1 > i and any(_opens_object(toks[j - 1].norm, _N(p)) for p in form.verb.object_preps):
+                        return j - 1, "object"  # "أشاد ماكرون بالعلاقات «...»": the object the quote qualifies
                     return j, "quote"
         if w in _SENT_END:
             break
@@ -468,8 +484,8 @@ def _object_content(toks: list[Tok], after: int, limit: int, form: CueForm) -> t
     k = after
     while k < limit and toks[k].norm in _COMMAS:
         k += 1
-    if k >= limit:
-        return None, ""
+    if k >= limit or (k > after and _coordinated_clause(toks, k)):
+        return None, ""  # "، ووصفتها ...": another clause, not this verb's object
     w = toks[k].norm
     if verb.addressee and k == after and toks[k].is_word and not any(_opens_object(w, _N(p)) for p in verb.object_preps):
         for m in range(k + 1, min(limit, k + 1 + _MAX_ADDRESSEE)):
@@ -618,6 +634,12 @@ def _transmitted(toks: list[Tok], i: int, gap_end: int, finder: SpeakerFinder) -
             while end < gap_end and toks[end].norm not in _QUOTE_WORDS and toks[end].norm not in _COMMAS:
                 end += 1
             sp = finder.phrase(toks, k + 1, end, "subject")
+            if sp is None and 0 < end - k - 1 <= _MAX_TRANSMITTED_WORDS and all(
+                    t.is_word and t.norm not in _RELATIVE and t.norm not in PREPOSITIONS and t.norm not in TEMPORAL
+                    for t in toks[k + 1 : end]):
+                # "عن ثلاثة مصادر مطلعة": whoever follows عن is the speaker, named or not.
+                sp = Speaker(finder.text[toks[k + 1].start : toks[end - 1].end], toks[k + 1].start, toks[end - 1].end,
+                             how="subject")
             if k == i + 1:
                 # "وكانت صحيفة X قد نقلت عن مسؤولين": the medium is the verb's subject before it.
                 medium = finder.subject_before(toks, i)
@@ -779,7 +801,12 @@ def _clause_refs(text: str, toks: list[Tok], c: Any, finder: SpeakerFinder, enti
                         name_start = k + 1
                     break
             name_text = _strip_lam(text[toks[name_start].start : de], toks[name_start].norm)
-            ref = lookup_ref(name_text) or {"entity_id": None, "name": _unquote(name_text), "name_en": None}
+            ref = lookup_ref(name_text)
+            bare = _N(name_text)
+            if ref is None and b - a == 1 and bare.startswith("ال") and bare in INSTITUTIONS:
+                # "بحسب الوكالة": the agency named before.
+                ref = finder.definite_antecedent(bare[2:], ds)
+            ref = ref or {"entity_id": None, "name": _unquote(name_text), "name_en": None}
         kind = classify(words, ents[0].label if ents else None)
         refs.append({
             "name": ref.get("name"),

@@ -6,7 +6,7 @@ speaker (the gold names an entity in English: it matches our entity's
 ``name_en``, or our speaker's Arabic name or text holds one of that entity's
 surfaces listed in the gold file; a gold name written in Arabic matches when
 it and our speaker's name, text or antecedent contain one another as whole
-words), the direct flag, the polarity where the gold gives one, and that every
+words, or the gazetteer links it to our entity), the direct flag, the polarity where the gold gives one, and that every
 gold ``reported_by`` source is among ours.  Precision counts a predicted
 statement as correct when its content holds some gold statement of its
 document; it is only meaningful for gold files that list every statement (our
@@ -94,6 +94,13 @@ def _arabic_name_match(gold_name: str, candidate: dict[str, Any]) -> bool:
     g = " ".join(normalize(gold_name).replace('"', " ").split())
     if not g:
         return False
+    if candidate.get("entity_id"):
+        # Another spelling of the same gazetteer entity: "وكالة الأنباء السعودية" and "واس".
+        from marsad.attribution.speakers import lookup_ref
+
+        ref = lookup_ref(gold_name)
+        if ref is not None and ref.get("entity_id") == candidate.get("entity_id"):
+            return True
     for key in ("name", "text", "antecedent"):
         ours = " ".join(normalize(str(candidate.get(key) or "")).replace('"', " ").split())
         if ours and (_contains_phrase(ours, g) or _contains_phrase(g, ours)):

@@ -31,6 +31,7 @@ from marsad.events.arguments import (
     dual_mentions,
     is_date_timex,
     nearest_timex,
+    own_country_mentions,
 )
 from marsad.events.context import event_context, imperfect
 from marsad.events.ontology import DEFAULT_MODE, DYADIC_TYPES, ONE_SIDED_TYPES, SYMMETRIC_TYPES, country_of
@@ -104,14 +105,14 @@ def extract_events(article: Article) -> list[Span]:
                                if m.code and m.label not in PLACE_LABELS)
             continue
         mentions = actor_mentions(text, tokens, sent_ents)
-        duals = dual_mentions(tokens, mentions, earlier)
+        duals = dual_mentions(tokens, mentions, earlier) + own_country_mentions(tokens, mentions)
         earlier.extend(m for m in mentions if m.code and m.label not in PLACE_LABELS)
         if duals:
             mentions = sorted([*mentions, *duals], key=lambda m: m.ts)
         starts = clause_bounds(words, tokens)
         sent_timexes = [(_tok(tokens, t.start), t) for t in timexes if sent.start <= t.start < sent.end]
         for m in matches:
-            governed = _governed(m, matches, starts)
+            governed = _governed(m, matches, starts, skip, words)
             ev = _build_event(article, sent, tokens, words, mentions, starts, sent_timexes, statements, m, events,
                               governed)
             if ev is not None and m.trigger.pos == "n" and _same_as_earlier(ev, events):
@@ -183,7 +184,7 @@ def _build_event(
     statements: list[Span],
     match: TriggerMatch,
     previous: list[Span],
-    governed: bool = False,
+    governed: str | None = None,
 ) -> Span | None:
     trig = match.trigger
     i, last = match.index, match.last
@@ -347,6 +348,9 @@ def _build_event(
         # "قتل جندي تركي": without diacritics the verb is passive; soldiers and civilians are its victims
         source, target = None, source
     if trig.type in SYMMETRIC_TYPES and source is not None and source.pair is None:
+        lead = next((m for m in actors if m.te < source.ts and _conjunct(actors, m, words) is source), None)
+        if lead is not None:
+            source, target = lead, None  # "وفدا الكونغو الديمقراطية ورواندا": the first conjunct leads
         partner = _conjunct(actors, source, words)
         if partner is not None and (target is None or partner.ts < target.ts or target.prep is None):
             # "القوات البحرية المصرية واليونانية"، "وفدا الكونغو الديمقراطية ورواندا": coordinated parties
@@ -433,7 +437,9 @@ def _build_event(
     if trig.pos == "n" and i > 0 and normalize(words[i - 1]) in _ANY and context in ("asserted", "claim"):
         context = "hypothetical"  # "على أي هجوم": an attack that may come
     if governed and context in ("asserted", "claim"):
-        context = "hypothetical"  # "هددت بفرض عقوبات"، "طالب بانسحاب القوات": threatened or demanded, not done
+        # "هددت بفرض عقوبات"، "طالب بانسحاب القوات": threatened or demanded, not done;
+        # "اتهمها بتزويد ...": alleged
+        context = governed
     perfect = trig.pos == "v" and "participle" not in trig.flags and not match.future_prefix and not imperfect(
         match.variant, trig.lemma)
     if context in ("asserted", "claim") and date["from"] != "published" and article.published and date["value"][:10] > article.published[:10] and date["granularity"] == "day":
@@ -490,7 +496,12 @@ _CARRIERS = tuple(normalize(w) for w in ("طائرة", "الطائرة", "طائ
                                          "قافلة", "القافلة", "قوافل", "شحنة", "الشحنة", "سفن", "الجسر", "جسر"))
 _AID_STEMS = tuple(normalize(w) for w in ("إغاث", "الإغاث", "مساعدات", "المساعدات", "معونات", "المعونات", "بالمساعدات",
                                           "إنساني", "الإنساني", "طبية", "غذائية"))
+_PROPOSALS = frozenset(normalize(w) for w in (
+    "دعوة", "الدعوة", "دعوته", "دعوتها", "مقترح", "اقتراح", "عرض", "خطة", "خطط", "مشروع", "مبادرة",
+))
 _ABOUT = normalize("عن")
+_FACING = normalize("أمام")
+_IN = normalize("في")
 _ANY = frozenset(normalize(w) for w in ("أي", "لأي", "بأي", "وأي", "اي"))
 _PLAN_TYPES = frozenset({"THREATEN", "REQUEST"})
 # Hostile nouns: whoever reacts in the main clause ("عقب اغتيال النائب العام، ألقى الرئيس باللوم") did not do it.
@@ -506,6 +517,7 @@ _OFFICIAL_HEADS = tuple(normalize(w) for w in (
     "المتحدث", "مجلس", "القوات", "قوات", "الجيش", "جيش", "وزيرا", "وزيري", "رئيسي", "نظيره", "نظيرته", "الدولة", "دولة",
     "المسؤولين", "مسؤولين", "مسؤولون", "المسؤولون", "مسؤولا", "الطرف", "طرف", "جهات", "الجهات", "أجهزة",
     "الأجهزة", "الطائرات", "طائرات", "طائرة", "الطائرة", "الشرطة", "شرطة", "الأمن", "قوات", "حكومات",
+    "المستشار", "مستشار", "العاهل", "السلطان", "الشيخ", "ولي", "رئيسة", "الرئيسة", "وزيرة", "الوزيرة",
 ))
 
 
@@ -642,15 +654,33 @@ def _carrier(words: list[str], tokens: list, source: Mention | None, target: Men
     return any(normalize(w) in _CARRIERS for w in words[i + 1 : min(ce, i + 3)])
 
 
-def _governed(match: TriggerMatch, matches: list[TriggerMatch], starts: list[int]) -> bool:
-    """A noun right after a threat or a demand is what was threatened or demanded ("هددت بفرض عقوبات")."""
+def _governed(match: TriggerMatch, matches: list[TriggerMatch], starts: list[int],
+              skip: set[int] | None = None, words: list[str] | None = None) -> str | None:
+    """The context a noun takes from a verb right before it: what was threatened or demanded is
+    ``hypothetical`` ("هددت بفرض عقوبات"، "حثت إسرائيل على السماح بدخول المساعدات"); what someone is
+    accused of is a ``claim`` ("اتهم الإمارات بتزويد قوات الدعم السريع بالأسلحة")."""
     if match.trigger.pos != "n" and "participle" not in match.trigger.flags:
-        return False
+        return None
+    if words is not None:
+        # "قبل دعوة نظيره التنزاني لزيارة دار السلام": an invited or proposed visit has not happened
+        k, seen = match.index - 1, 0
+        while k >= 0 and seen < 3:
+            if skip is None or k not in skip:
+                if normalize(words[k]) in _PROPOSALS:
+                    return "hypothetical"
+                seen += 1
+            k -= 1
     for p in matches:
-        if p.trigger.type in _PLAN_TYPES and p.index < match.index and 0 < match.index - p.last <= 6:
-            if not any(p.index < s <= match.index for s in starts):
-                return True
-    return False
+        if p.index >= match.index or any(p.index < s <= match.index for s in starts):
+            continue
+        gap = sum(1 for k in range(p.last + 1, match.index) if not skip or k not in skip)
+        if not 0 <= gap <= 5:
+            continue
+        if p.trigger.type in _PLAN_TYPES:
+            return "hypothetical"
+        if p.trigger.type == "ACCUSE" and match.trigger.type != "ACCUSE":
+            return "claim"
+    return None
 
 
 def _possessive(trig: Trigger, variant: str) -> bool:
@@ -749,18 +779,28 @@ def _pick_target(
 ) -> Mention | None:
     """The first mention after ``anchor`` that can be the object; after a noun it needs a preposition."""
     for m in rest:
-        if m.prep is not None and m.prep not in TARGET_PREPS and not (etype == "RETREAT" and m.prep == _ABOUT):
-            continue  # (أفرج عن X: the released are the target)
+        if m.prep is not None and m.prep not in TARGET_PREPS and not (
+                (etype == "RETREAT" and m.prep == _ABOUT) or (etype == "PROTEST" and m.prep == _FACING)
+                or (m.prep == _IN and m.label == "ORG")):
+            # (أفرج عن X: the released; اعتصام أمام السفارة X: the protested; قيادي في تنظيم X: the group)
+            continue
         if need_prep and m.prep is None:
             continue
         if m.prep is None and m.ts - anchor > _OBJECT_REACH:
             continue  # a bare object sits close to its verb; farther on it belongs to something else
         if m.ts - anchor > _OBLIQUE_REACH:
             continue  # "... للحفاظ على سلامة الأمريكيين" twenty words on is not the verb's object
-        if source is not None and m.code == source.code:
-            continue  # country-level coding: a side does not act on itself
+        if source is not None and m.code == source.code and not (
+                etype in _DOMESTIC_TYPES and _two_roles(source, m)):
+            continue  # country-level coding: a side does not act on itself (but an army fights rebels)
         return m
     return None
+
+
+def _two_roles(a: Mention, b: Mention) -> bool:
+    """Two parties of one country with different roles: SDNMIL and SDNREB, YEMGOV and YEMREB."""
+    ra, rb = (a.actor or "")[3:6], (b.actor or "")[3:6]
+    return bool(ra and rb and ra != rb)
 
 
 def _coordinated(actors: list[Mention], target: Mention, words: list[str]) -> list[dict[str, Any]]:

@@ -32,7 +32,7 @@ _n = normalize
 TARGET_PREPS = frozenset(_n(w) for w in ("مع", "إلى", "الى", "على", "ضد", "ل", "ب", "بين", "لدى", "تجاه", "نحو", "من"))
 PLACE_PREPS = frozenset(_n(w) for w in ("في", "ب", "داخل", "قرب", "بالقرب", "فوق", "قبالة"))
 _CLITIC_PREPS = frozenset(_n(w) for w in ("في", "من", "على", "إلى", "الى", "مع", "عن", "لدى", "ضد", "داخل"))
-PREPOSITIONS = TARGET_PREPS | PLACE_PREPS | frozenset(_n(w) for w in ("عن", "حول", "عبر", "منذ", "خلال", "بعد", "قبل"))
+PREPOSITIONS = TARGET_PREPS | PLACE_PREPS | frozenset(_n(w) for w in ("عن", "حول", "عبر", "منذ", "خلال", "بعد", "قبل", "أمام"))
 # Words between في and a place name: في العاصمة بيونج يانج، في قاعدة فوستوشني.
 PLACE_HEADS = frozenset(_n(w) for w in (
     "العاصمة", "مدينة", "قاعدة", "منطقة", "ولاية", "محافظة", "ميناء", "إقليم", "قرية", "بلدة", "مطار", "جزيرة",
@@ -140,7 +140,8 @@ def nationality_table() -> dict[tuple[str, ...], str]:
             continue
         for v in e.variants:
             words = _n(v).split()
-            if len(words) == 1 and not words[0].endswith("ي") and len(_bare_word(words[0])) >= 3:
+            if len(words) == 1 and not words[0].endswith("ي") and len(_bare_word(words[0])) >= 3 \
+                    and (v.startswith("ال") or not words[0].startswith("ال")):  # (ألمان is no article + مان)
                 table[(_bare_word(words[0]),)] = e.country  # an irregular plural: الروس، الأتراك
                 continue
             if not words or not all(w.endswith("ي") for w in words):
@@ -239,6 +240,8 @@ def actor_mentions(text: str, tokens: list[Token], entities: list[Span]) -> list
             prep = _clitic_prep(tokens[ts].text, ent.start - tokens[ts].start, text[ent.start : ent.end])
         if prep is None and ent.label != "NAT":
             prep = _governing_prep_free(tokens, ts, out[-1] if out else None)
+        if prep == "ل" and ts >= 1 and _n(tokens[ts - 1].text) in _TITLE_TAILS and ent.label in ("ORG", "GPE"):
+            prep = None  # "الأمين العام للأمم المتحدة": the organisation whose officer speaks or acts
         if prep == _n("من") and ts >= 2 and _n(tokens[ts - 1].text) == prep \
                 and _n(tokens[ts - 2].text).lstrip("و").startswith(_FIGHTERS):
             prep = None  # "مسلحون من حركة الشباب": the group's fighters act as the group
@@ -301,8 +304,8 @@ def _governing_prep_at(tokens: list[Token], ts: int) -> tuple[str, int] | None:
     for k in range(ts - 1, max(-1, ts - 5), -1):
         t = tokens[k]
         w = _n(t.text)
-        if w in PREPOSITIONS:
-            return w, k
+        if w in PREPOSITIONS and not (k == 0 and w in _ALSO_VERBS and _n(tokens[1].text)[2:].startswith(TITLE_WORDS)):
+            return w, k  # (but "قبل الرئيس الكيني دعوة" opens on the verb "accepted")
         if len(w) > 2 and w[0] in "وف" and w[1:] in _CLITIC_PREPS:
             return w[1:], k  # "وفي محافظة الحديدة" (not "وقبل": that is also the verb "and he accepted")
         if t.kind == "punct":
@@ -326,6 +329,13 @@ def _governing_prep_free(tokens: list[Token], ts: int, previous: Mention | None)
     return found[0]
 
 
+# Prepositions spelled like a verb: قبل (before / accepted).
+_ALSO_VERBS = frozenset({_n("قبل")})
+# Last words of an office title whose ل-genitive names the office holder's organisation.
+_TITLE_TAILS = frozenset(_n(w) for w in (
+    "العام", "الأمين", "المدير", "مدير", "المفوض", "السامي", "المبعوث", "مبعوث", "الخاص", "الممثل", "ممثل",
+    "المتحدث", "المتحدثة", "الناطق", "الرسمي", "الأعلى", "العليا",
+))
 # Plural fighters: "مسلحون من X" are X's.
 _FIGHTERS = tuple(_n(w) for w in ("مسلح", "عناصر", "مقاتل", "متمرد", "أفراد", "جنود", "انتحاري", "المسلح", "العناصر"))
 # Duals that refer to two parties named around them.
@@ -354,6 +364,29 @@ def dual_mentions(tokens: list[Token], mentions: list[Mention], earlier: list[Me
         first, second = pair if pair[0].start <= pair[1].start else (pair[1], pair[0])
         out.append(Mention(k, k, t.start, t.end, "DUAL", first.actor, first.country, t.text, None,
                            _governing_prep(tokens, k), [], (first, second)))
+    return out
+
+
+# "بلاده"، "حكومتها": the country of the person or body just named.
+_OWN_COUNTRY = frozenset(_n(w) for w in (
+    "بلاده", "بلادها", "بلادهم", "لبلاده", "لبلادها", "وبلاده", "وبلادها", "حكومته", "حكومتها", "لحكومته",
+    "لحكومتها", "دولته", "دولتها",
+))
+
+
+def own_country_mentions(tokens: list[Token], mentions: list[Mention]) -> list[Mention]:
+    """Mentions for "بلاده"/"حكومتها": the country of the nearest earlier person or organisation."""
+    out = []
+    for k, t in enumerate(tokens):
+        if _n(t.text) not in _OWN_COUNTRY:
+            continue
+        owner = next((m for m in reversed(mentions) if m.te < k and m.code and m.label in ("PER", "ORG")
+                      and m.code not in ("IGO", "NGO", "REB")), None)
+        if owner is None:
+            continue
+        w = _n(t.text)
+        prep = w[0] if w[0] == "ل" else _governing_prep(tokens, k)
+        out.append(Mention(k, k, t.start, t.end, "GPE", owner.code, owner.code, t.text, None, prep, []))
     return out
 
 

@@ -107,42 +107,62 @@ class BiLSTMCRF:
         self.a = {k: v.astype(np.float32) for k, v in arrays.items() if v.dtype.kind == "f"}
         self.labels = list(labels)
 
-    def _lstm(self, x: np.ndarray, prefix: str, reverse: bool) -> np.ndarray:
+    def _lstm(self, x: np.ndarray, prefix: str) -> np.ndarray:
+        """One LSTM direction over a padded batch (B, T, d) -> (B, T, hidden), left to right."""
         w_ih, w_hh = self.a[prefix + "w_ih"], self.a[prefix + "w_hh"]
         b = self.a[prefix + "b_ih"] + self.a[prefix + "b_hh"]
         hidden = w_hh.shape[1]
         gates_x = x @ w_ih.T + b
-        h = np.zeros(hidden, dtype=np.float32)
-        c = np.zeros(hidden, dtype=np.float32)
-        out = np.zeros((len(x), hidden), dtype=np.float32)
-        order = range(len(x) - 1, -1, -1) if reverse else range(len(x))
-        for t in order:
-            g = gates_x[t] + w_hh @ h
-            i, f, gg, o = np.split(g, 4)  # torch order: input, forget, cell, output
-            c = _sigmoid(f) * c + _sigmoid(i) * np.tanh(gg)
-            h = _sigmoid(o) * np.tanh(c)
-            out[t] = h
+        w_hh_t = np.ascontiguousarray(w_hh.T)
+        h = np.zeros((x.shape[0], hidden), dtype=np.float32)
+        c = np.zeros_like(h)
+        out = np.zeros((x.shape[0], x.shape[1], hidden), dtype=np.float32)
+        for t in range(x.shape[1]):
+            g = gates_x[:, t] + h @ w_hh_t
+            # torch gate order: input, forget, cell, output
+            i, f, o = _sigmoid(g[:, :hidden]), _sigmoid(g[:, hidden : 2 * hidden]), _sigmoid(g[:, 3 * hidden :])
+            c = f * c + i * np.tanh(g[:, 2 * hidden : 3 * hidden])
+            h = o * np.tanh(c)
+            out[:, t] = h
+        return out
+
+    def _inputs(self, enc: Encoded) -> np.ndarray:
+        a = self.a
+        emb = a["word_emb"]
+        n, length = enc.chars.shape
+        ch = a["char_emb"][enc.chars]  # (n, L, dc)
+        conv_w, conv_b = a["conv_w"], a["conv_b"]  # (filters, dc, width)
+        filters, _, width = conv_w.shape
+        pad = width // 2
+        chp = np.pad(ch, ((0, 0), (pad, pad), (0, 0)))
+        windows = np.stack([chp[:, k : k + length, :] for k in range(width)], axis=-1)  # n,L,dc,w
+        conv = windows.reshape(n * length, -1) @ conv_w.reshape(filters, -1).T + conv_b
+        conv = np.where((enc.chars != PAD).reshape(-1, 1), conv, -1e4).reshape(n, length, filters)
+        char_vec = np.maximum(conv.max(axis=1), 0.0) if n else np.zeros((0, filters), dtype=np.float32)
+        feat_vec = np.maximum(enc.feats @ a["feat_w"].T + a["feat_b"], 0.0)
+        return np.concatenate([emb[enc.words], emb[enc.keys], char_vec, feat_vec], axis=1).astype(np.float32)
+
+    def emissions_batch(self, encs: Sequence[Encoded]) -> list[np.ndarray]:
+        """Label scores (n, labels) for each of several sentences, run as one padded batch."""
+        xs = [self._inputs(e) for e in encs]
+        lengths = [len(x) for x in xs]
+        if not xs or max(lengths) == 0:
+            return [np.zeros((n, len(self.labels)), dtype=np.float32) for n in lengths]
+        batch = np.zeros((len(xs), max(lengths), xs[0].shape[1]), dtype=np.float32)
+        reverse = np.zeros_like(batch)
+        for i, x in enumerate(xs):
+            batch[i, : len(x)] = x
+            reverse[i, : len(x)] = x[::-1]
+        fwd = self._lstm(batch, "lstm_f_")
+        bwd = self._lstm(reverse, "lstm_b_")
+        out = []
+        for i, n in enumerate(lengths):
+            h = np.concatenate([fwd[i, :n], bwd[i, :n][::-1]], axis=1)
+            out.append(h @ self.a["out_w"].T + self.a["out_b"])
         return out
 
     def emissions(self, enc: Encoded) -> np.ndarray:
-        a = self.a
-        emb = a["word_emb"]
-        ch = a["char_emb"][enc.chars]  # (n, L, dc)
-        mask = (enc.chars != PAD)[:, :, None]
-        conv_w, conv_b = a["conv_w"], a["conv_b"]  # (filters, dc, width)
-        width = conv_w.shape[2]
-        pad = width // 2
-        chp = np.pad(ch, ((0, 0), (pad, pad), (0, 0)))
-        windows = np.stack([chp[:, k : k + ch.shape[1], :] for k in range(width)], axis=-1)  # n,L,dc,w
-        conv = np.einsum("nldw,fdw->nlf", windows, conv_w) + conv_b
-        conv = np.where(mask, conv, -1e4)
-        char_vec = np.maximum(conv.max(axis=1), 0.0) if len(conv) else np.zeros((0, conv_w.shape[0]))
-        feat_vec = np.maximum(enc.feats @ a["feat_w"].T + a["feat_b"], 0.0)
-        x = np.concatenate([emb[enc.words], emb[enc.keys], char_vec, feat_vec], axis=1).astype(np.float32)
-        fwd = self._lstm(x, "lstm_f_", reverse=False)
-        bwd = self._lstm(x, "lstm_b_", reverse=True)
-        hcat = np.concatenate([fwd, bwd], axis=1)
-        return hcat @ a["out_w"].T + a["out_b"]
+        return self.emissions_batch([enc])[0]
 
     def marginals(self, emissions: np.ndarray) -> np.ndarray:
         """Per-token label probabilities (n, labels) by forward-backward over the CRF layer."""
