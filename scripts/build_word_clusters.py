@@ -1,12 +1,14 @@
 """Word clusters for the NER tagger, learned from unlabeled SaudiNewsNet text.
 
-    nice -n 10 python scripts/build_word_clusters.py [--shared ../shared]
+    PYTHONHASHSEED=0 nice -n 10 python scripts/build_word_clusters.py [--shared ../shared] \
+        [--vectors-out /tmp/ner_w2v.npz]      # ~5 min on one core
 
 Trains word2vec (gensim, build-time only: ``pip install gensim``) on the normalized
 tokens of the 31k SaudiNewsNet articles, then runs k-means at three granularities
 (64, 256, 1024) over the most frequent words.  Writes
 ``marsad/resources/data/ner/clusters.tsv.gz``: ``word<TAB>c64<TAB>c256<TAB>c1024``.
-Seeds are fixed; one worker thread keeps word2vec deterministic.
+Seeds are fixed; one worker thread keeps word2vec deterministic (gensim seeds each
+word's initial vector with Python's ``hash``, hence PYTHONHASHSEED=0).
 """
 
 from __future__ import annotations

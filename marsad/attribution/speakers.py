@@ -336,7 +336,7 @@ class SpeakerFinder:
                 break
             if end > k and _object_like(t.norm, object_preps) and t.norm not in self.entities.name_tokens:
                 break
-            if end > k and (t.norm in _RELATIVE or t.norm in DENIAL_OBJECTS):
+            if end > k and (t.norm in _RELATIVE or t.norm in DENIAL_OBJECTS and toks[end - 1].norm.startswith("ال")):
                 break  # "نفى المكتب ما تردد عن ..."، "نفت الشركة الاتهامات": the object begins
             if end > k and self._known_name(toks, k, end) and (
                     _prep_prefixed(t.norm, object_preps)

@@ -466,7 +466,7 @@ def _coordinated_clause(toks: list[Tok], k: int) -> bool:
         return False
     w = toks[k].norm
     return len(w) > 3 and w[0] == "و" and w not in _NOT_CLAUSES and w not in COMPLEMENTIZERS \
-        and w[1:] not in COMP_PREPOSITIONS and w not in PREPOSITIONS and w[1:] not in TEMPORAL and not w[1:].startswith("ال")
+        and w[1:] not in COMP_PREPOSITIONS and w not in PREPOSITIONS and w[1:] not in PREPOSITIONS and w[1:] not in TEMPORAL and not w[1:].startswith("ال")
 
 
 def _quote_word_count(toks: list[Tok], j: int, in_quote: list[bool]) -> int:

@@ -16,6 +16,7 @@ import re
 import unicodedata
 from bisect import bisect_left
 from dataclasses import dataclass
+from functools import lru_cache
 
 _ALEFS = "أإآٱٲٳ"
 _DIACRITICS = "".join(chr(c) for c in range(0x064B, 0x0660)) + "\u0670\u06D6\u06D7\u06D8\u06D9\u06DA\u06DB\u06DC\u06DF\u06E0\u06E1\u06E2\u06E3\u06E4\u06E7\u06E8\u06EA\u06EB\u06EC\u06ED"
@@ -60,6 +61,21 @@ def fold_chars(text: str) -> str:
 
 def normalize(text: str) -> str:
     """The normalized matching form of ``text``."""
+    # Stages normalize the same words over and over (every token, every lexicon probe).
+    if len(text) <= _SHORT:
+        return _normalize_short(text)
+    return _normalize(text)
+
+
+_SHORT = 48
+
+
+@lru_cache(maxsize=1 << 18)
+def _normalize_short(text: str) -> str:
+    return _normalize(text)
+
+
+def _normalize(text: str) -> str:
     s = text.translate(_FOLD)
     s = _WS.sub(" ", s).strip()
     return _SPACE_BEFORE_PUNCT.sub("", s)
