@@ -18,8 +18,21 @@ from marsad.entities.variants import key_string, name_key, names_match, token_ke
 
 __all__ = [
     "annotate", "lookup", "describe", "actor_of", "entity", "key_string", "name_key", "names_match", "token_key",
-    "tokens_match",
+    "tokens_match", "nationality_forms",
 ]
+
+
+@lru_cache(maxsize=1)
+def nationality_forms() -> dict[str, str]:
+    """Every nationality adjective the gazetteer knows, as written there, -> ISO3 country."""
+    from marsad.entities.gazetteer import load
+
+    forms: dict[str, str] = {}
+    for e in load().entries:
+        if getattr(e, "kind", None) == "nat" and e.country:
+            for v in e.variants:
+                forms.setdefault(v, e.country)
+    return forms
 
 
 def lookup(text: str, date: str | None = None) -> dict[str, Any] | None:

@@ -126,28 +126,25 @@ def _clitic_prep(token_text: str, inner_offset: int, surface: str) -> str | None
 def nationality_table() -> dict[tuple[str, ...], str]:
     """Exact nationality adjectives (masculine, feminine, plural; one or two words) -> ISO3.
 
-    Built from the entities stage's gazetteer (kind "nat"), matched on exact normalized
+    Built from the entities stage's nationality adjectives, matched on exact normalized
     words: the gazetteer's own fuzzy keys are meant for names and would read ثنائية as
     a nationality.
     """
     try:
-        from marsad.entities.gazetteer import load
+        from marsad.entities import nationality_forms
     except ImportError:  # pragma: no cover - the entities stage is optional for this one
         return {}
     table: dict[tuple[str, ...], str] = {}
-    for e in load().entries:
-        if getattr(e, "kind", None) != "nat" or not e.country:
+    for v, country in nationality_forms().items():
+        words = _n(v).split()
+        if len(words) == 1 and not words[0].endswith("ي") and len(_bare_word(words[0])) >= 3 \
+                and (v.startswith("ال") or not words[0].startswith("ال")):  # (ألمان is no article + مان)
+            table[(_bare_word(words[0]),)] = country  # an irregular plural: الروس، الأتراك
             continue
-        for v in e.variants:
-            words = _n(v).split()
-            if len(words) == 1 and not words[0].endswith("ي") and len(_bare_word(words[0])) >= 3 \
-                    and (v.startswith("ال") or not words[0].startswith("ال")):  # (ألمان is no article + مان)
-                table[(_bare_word(words[0]),)] = e.country  # an irregular plural: الروس، الأتراك
-                continue
-            if not words or not all(w.endswith("ي") for w in words):
-                continue
-            for suffix in ("", "ه", "ون", "ين"):  # روسي، روسية (normalized روسيه)، روسيون، روسيين
-                table[tuple(w + suffix for w in words)] = e.country
+        if not words or not all(w.endswith("ي") for w in words):
+            continue
+        for suffix in ("", "ه", "ون", "ين"):  # روسي، روسية (normalized روسيه)، روسيون، روسيين
+            table[tuple(w + suffix for w in words)] = country
     return table
 
 
