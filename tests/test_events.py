@@ -41,14 +41,21 @@ def _inside_word(text: str, start: int, end: int) -> bool:
     return (after.isalpha()) or (before.isalpha() and before not in "وبلف")
 
 
+WIRE_SOURCE = [{"name": "وكالة الأنباء", "kind": "agency"}]
+
+
 def article(text: str, published: str = "2021-03-10", timexes: dict[str, str] | None = None,
-            statements: list[tuple[str, str, str]] | None = None) -> Article:
+            statements: list[tuple[str, str, str]] | None = None,
+            actors: dict[str, tuple[str, str]] | None = None,
+            reported_by: list[dict[str, str]] | None = None) -> Article:
     """An Article with entity, timex and statement layers placed on the given surfaces."""
+    actors = ACTORS if actors is None else actors
+    reported_by = WIRE_SOURCE if reported_by is None else reported_by
     art = Article(text=text, published=published, outlet="test")
     segment(art)
     ents: list[Span] = []
     taken: list[tuple[int, int]] = []
-    for surface, (label, code) in sorted(ACTORS.items(), key=lambda kv: -len(kv[0])):
+    for surface, (label, code) in sorted(actors.items(), key=lambda kv: -len(kv[0])):
         start = 0
         while (pos := text.find(surface, start)) >= 0:
             end = pos + len(surface)
@@ -71,7 +78,7 @@ def article(text: str, published: str = "2021-03-10", timexes: dict[str, str] | 
         stmts.append(Span(pos, pos + len(content), "STATEMENT", {
             "speaker": {"name": speaker, "actor": code, "entity_id": speaker},
             "content": {"start": pos, "end": pos + len(content), "text": content},
-            "reported_by": [{"name": "وكالة الأنباء", "kind": "agency"}],
+            "reported_by": list(reported_by),
         }))
     art.set_layer("statements", stmts)
     return art

@@ -7,9 +7,9 @@ pairs, delivery planes, reporters who are not the attackers, denials of accusati
 
 from __future__ import annotations
 
-from marsad.document import Article, Span
+from marsad.document import Article
 from marsad.events import annotate
-from marsad.segment import segment
+from tests.test_events import article as base_article
 
 # surface -> (label, actor code)
 ACTORS = {
@@ -34,45 +34,8 @@ ACTORS = {
 }
 
 
-def _inside_word(text: str, start: int, end: int) -> bool:
-    after = text[end : end + 1]
-    before = text[max(0, start - 1) : start]
-    return after.isalpha() or (before.isalpha() and before not in "وبلف")
-
-
-def article(text: str, published: str = "2021-03-10", timexes: dict[str, str] | None = None,
-            statements: list[tuple[str, str, str]] | None = None) -> Article:
-    art = Article(text=text, published=published, outlet="test")
-    segment(art)
-    ents: list[Span] = []
-    taken: list[tuple[int, int]] = []
-    for surface, (label, code) in sorted(ACTORS.items(), key=lambda kv: -len(kv[0])):
-        start = 0
-        while (pos := text.find(surface, start)) >= 0:
-            end = pos + len(surface)
-            start = end
-            if any(a < end and pos < b for a, b in taken) or _inside_word(text, pos, end):
-                continue
-            taken.append((pos, end))
-            ents.append(Span(pos, end, label, {"name": surface, "entity_id": surface, "actor": code,
-                                               "country": code[:3]}))
-    art.set_layer("entities", sorted(ents, key=lambda s: s.start))
-    times = []
-    for surface, value in (timexes or {}).items():
-        pos = text.find(surface)
-        gran = "day" if len(value) == 10 else ("month" if len(value) == 7 else "year")
-        times.append(Span(pos, pos + len(surface), "TIMEX", {"kind": "date", "value": value, "granularity": gran}))
-    art.set_layer("timexes", times)
-    stmts = []
-    for speaker, code, content in statements or []:
-        pos = text.find(content)
-        stmts.append(Span(pos, pos + len(content), "STATEMENT", {
-            "speaker": {"name": speaker, "actor": code, "entity_id": speaker},
-            "content": {"start": pos, "end": pos + len(content), "text": content},
-            "reported_by": [],
-        }))
-    art.set_layer("statements", stmts)
-    return art
+def article(text: str, **kw: object) -> Article:
+    return base_article(text, actors=ACTORS, reported_by=[], **kw)  # type: ignore[arg-type]
 
 
 def events(text: str, **kw: object) -> list[dict]:

@@ -32,6 +32,7 @@ from marsad.events.arguments import (
     is_date_timex,
     nearest_timex,
     own_country_mentions,
+    token_index,
 )
 from marsad.events.context import event_context, imperfect
 from marsad.events.ontology import DEFAULT_MODE, DYADIC_TYPES, ONE_SIDED_TYPES, SYMMETRIC_TYPES, country_of
@@ -152,15 +153,8 @@ def _sentence_tokens(text: str, layer: list[Span], starts: list[int], sent: Span
 
 
 def _tok(tokens: list, pos: int) -> int:
-    """Index of the token containing (or following) character ``pos``."""
-    lo, hi = 0, len(tokens)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if tokens[mid].end <= pos:
-            lo = mid + 1
-        else:
-            hi = mid
-    return min(lo, len(tokens) - 1)
+    """Index of the token containing (or following) character ``pos``, clamped to the last token."""
+    return min(token_index(tokens, pos), len(tokens) - 1)
 
 
 def _statement_at(statements: list[Span], pos: int) -> Span | None:

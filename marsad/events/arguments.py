@@ -91,7 +91,7 @@ class Mention:
         return {"name": self.name, "entity_id": self.entity_id, "country": self.code}
 
 
-def _token_index(tokens: list[Token], pos: int) -> int:
+def token_index(tokens: list[Token], pos: int) -> int:
     """Index of the token containing or following character ``pos``."""
     lo, hi = 0, len(tokens)
     while lo < hi:
@@ -210,8 +210,8 @@ def actor_mentions(text: str, tokens: list[Token], entities: list[Span]) -> list
     out: list[Mention] = []
     covered: set[int] = set()
     for ent in entities:
-        ts = _token_index(tokens, ent.start)
-        te = max(ts, _token_index(tokens, ent.end - 1))
+        ts = token_index(tokens, ent.start)
+        te = max(ts, token_index(tokens, ent.end - 1))
         covered.update(range(ts, te + 1))
     entities = sorted([*entities, *nationality_mentions(text, tokens, covered)], key=lambda e: e.start)
     for ent in entities:
@@ -222,8 +222,8 @@ def actor_mentions(text: str, tokens: list[Token], entities: list[Span]) -> list
             continue  # (an uncoded person is kept until grouping: "الوزير الصومالي غوليد" codes him)
         if actor and actor.endswith("MED"):
             continue  # news agencies report events; they are not their sides
-        ts = _token_index(tokens, ent.start)
-        te = max(ts, _token_index(tokens, ent.end - 1))
+        ts = token_index(tokens, ent.start)
+        te = max(ts, token_index(tokens, ent.end - 1))
         if ts >= len(tokens):
             continue
         if ent.label == "NAT":
