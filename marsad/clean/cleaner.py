@@ -55,7 +55,7 @@ class CleanResult:
 
 
 def _contributor_names(who: str) -> list[str]:
-    """Names from "كيم تونغ هيونغ في سيول وكوريا الجنوبية وإليز مورتون في أثينا ، اليونان"."""
+    """Names from a credit line such as "سامي الحداد في بيروت وماريا لوبيز في مدريد ، إسبانيا"."""
     who = who.strip(" ،,.")
     if " في " not in who:
         return [n for part in _LIST_SEP_AND.split(who) for n in _AND.split(part) if n.strip()]
