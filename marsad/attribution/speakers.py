@@ -26,7 +26,6 @@ from marsad.document import Article, Span
 
 _N = normalize
 
-
 def _set(*words: str) -> frozenset[str]:
     return frozenset(_N(w) for w in words)
 

@@ -9,7 +9,7 @@ import sys
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("tag", help="tag named entities in CoNLL-style input (token in the first column)")
     p.add_argument("file", nargs="?", default="-", help="input file, or - for stdin (default)")
-    p.add_argument("--mode", choices=("fast", "accurate"), default="fast", help="which shipped model")
+    p.add_argument("--mode", choices=("fast", "document", "accurate"), default="fast", help="which shipped model")
     p.set_defaults(func=run_tag)
 
 

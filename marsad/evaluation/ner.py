@@ -72,7 +72,8 @@ def format_scores(scores: dict[str, PRF]) -> str:
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", type=Path, help="CoNLL file: token first column, gold tag last column")
-    parser.add_argument("--mode", choices=("fast", "accurate"), default="fast", help="which shipped model")
+    parser.add_argument("--mode", choices=("fast", "document", "accurate"), default="fast",
+                        help="which shipped model")
 
 
 def run(args: argparse.Namespace) -> int:

@@ -19,7 +19,9 @@ __all__ = ["LABELS", "MODES", "tag_sentences", "model_available", "load_lexicon"
 LABELS = ("O", "B-PERS", "I-PERS", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC")
 MODEL = "ner/crf.model"
 NEURAL_MODEL = "ner/bilstm.npz"
-MODES = ("fast", "accurate")
+DOC_MODEL = "ner/crf_doc.model"
+TRAIN_LABELS = "ner/trainlabels.tsv.gz"
+MODES = ("fast", "document", "accurate")
 CLUSTERS = "ner/clusters.tsv.gz"
 GAZETTEER = "ner/gazetteer.tsv.gz"
 WORDSTATS = "ner/wordstats.tsv.gz"
@@ -27,9 +29,12 @@ _HINT = "python scripts/build_ner_model.py"
 
 
 def model_available(mode: str = "fast") -> bool:
-    """Whether the shipped model for ``mode`` ("fast" CRF or "accurate" BiLSTM-CRF) is present."""
+    """Whether the shipped model for ``mode`` ("fast" CRF, "document" two-stage CRF or "accurate"
+    BiLSTM-CRF) is present."""
     if mode == "fast":
         return resources.exists(MODEL)
+    if mode == "document":
+        return resources.exists(MODEL) and resources.exists(DOC_MODEL) and resources.exists(TRAIN_LABELS)
     if mode == "accurate":
         return resources.exists(NEURAL_MODEL)
     return False
@@ -87,6 +92,33 @@ def _tagger():  # -> pycrfsuite.Tagger
 
 
 @cache
+def _doc_tagger():  # -> pycrfsuite.Tagger
+    import pycrfsuite
+
+    if not resources.exists(DOC_MODEL):
+        raise resources.MissingResource(DOC_MODEL, "python scripts/build_ner_document.py")
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(resources.path(DOC_MODEL)))
+    return tagger
+
+
+@cache
+def _doc_extractor() -> FeatureExtractor:
+    known = frozenset(attr for attr, _ in _doc_tagger().info().state_features)
+    return FeatureExtractor(load_lexicon(), known)
+
+
+@cache
+def train_label_counts() -> dict[str, dict[str, int]]:
+    """Per clitic-stripped key, how often ANERcorp train labelled it O / PERS / LOC / ORG / MISC."""
+    from marsad.entities.ner.document import TYPES
+
+    names = ("O", *TYPES)
+    return {row[0]: {t: int(v) for t, v in zip(names, row[1:], strict=True) if v != "0"}
+            for row in _read_tsv(TRAIN_LABELS)}
+
+
+@cache
 def _neural():  # -> (Encoder, list[BiLSTMCRF])
     import json
 
@@ -111,12 +143,16 @@ def _neural():  # -> (Encoder, list[BiLSTMCRF])
 def tag_sentences(sentences: list[list[str]], mode: str = "fast") -> list[list[str]]:
     """ANERcorp BIO tags for every token of every sentence.
 
-    ``mode="fast"`` (default) is the CRF; ``mode="accurate"`` the BiLSTM-CRF when shipped.
+    ``mode="fast"`` (default) is the CRF; ``mode="document"`` a second CRF that also sees what
+    the first tagged the same words as in the nearby sentences (pass a document's sentences in
+    order); ``mode="accurate"`` the BiLSTM-CRFs averaged with the CRF.
     """
     if mode not in MODES:
         raise ValueError(f"unknown NER mode {mode!r}; available: {', '.join(MODES)}")
     if mode == "accurate":
         return _tag_accurate(sentences)
+    if mode == "document":
+        return _tag_document(sentences)
     tagger = _tagger()
     extractor = _extractor()
     out: list[list[str]] = []
@@ -125,6 +161,29 @@ def tag_sentences(sentences: list[list[str]], mode: str = "fast") -> list[list[s
             out.append([])
             continue
         out.append(repair_bio(tagger.tag(extractor.sentence(sent))))
+    return out
+
+
+def _tag_document(sentences: list[list[str]]) -> list[list[str]]:
+    from marsad.entities.ner.document import document_features, train_label_features
+
+    first = tag_sentences(sentences, mode="fast")
+    extractor = _extractor()
+    keys = [[extractor.key(t) for t in s] for s in sentences]
+    doc = document_features(keys, first)
+    counts = train_label_counts()
+    tagger = _doc_tagger()
+    doc_extractor = _doc_extractor()
+    known = doc_extractor.known
+    out: list[list[str]] = []
+    for sent, k, d in zip(sentences, keys, doc, strict=True):
+        if not sent:
+            out.append([])
+            continue
+        tl = train_label_features(k, counts)
+        feats = [b + [x for x in dx + tx if known is None or x in known]
+                 for b, dx, tx in zip(doc_extractor.sentence(sent), d, tl, strict=True)]
+        out.append(repair_bio(tagger.tag(feats)))
     return out
 
 
