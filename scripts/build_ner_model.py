@@ -1,7 +1,7 @@
 """Build the shipped NER model (CRF, the "fast" mode) from ../shared, reproducibly.
 
     pip install gensim                                  # build only (word2vec)
-    nice -n 10 python scripts/build_word_clusters.py --vectors-out /tmp/ner_w2v.npz   # ~5 min
+    PYTHONHASHSEED=0 nice -n 10 python scripts/build_word_clusters.py --vectors-out /tmp/ner_w2v.npz   # ~5 min
     nice -n 10 python scripts/build_word_stats.py       # ~1.5 min, needs the clusters
     nice -n 10 python scripts/build_ner_model.py        # ~5 min: gazetteer.tsv.gz, crf.model
     # optional "accurate" mode: see scripts/build_ner_neural.py

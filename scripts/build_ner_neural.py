@@ -1,7 +1,7 @@
 """Train the "accurate" NER mode: character-aware BiLSTM-CRFs (torch at build time only).
 
     pip install torch==2.13.0            # exact pin: the local CPU wheel
-    nice -n 10 python scripts/build_word_clusters.py --vectors-out /tmp/ner_w2v.npz
+    PYTHONHASHSEED=0 nice -n 10 python scripts/build_word_clusters.py --vectors-out /tmp/ner_w2v.npz
     nice -n 10 python scripts/build_word_stats.py && nice -n 10 python scripts/build_ner_model.py
     nice -n 10 python scripts/build_ner_neural.py --seed 7 --epochs 30 --max-minutes 22 --out /tmp/ner_bilstm_seed7.npz
     nice -n 10 python scripts/build_ner_neural.py --seed 11 --epochs 30 --max-minutes 22 --out /tmp/ner_bilstm_seed11.npz

@@ -166,3 +166,28 @@ def test_who_reacts_to_an_assassination_did_not_commit_it() -> None:
 
 def test_a_soldier_killed_is_the_victim() -> None:
     assert coded("قتل جندي تركي في انفجار لغم قرب الحدود.") == [("ASSAULT", None, "TUR", "asserted")]
+
+
+def test_the_narrowest_place_of_an_appositive_chain_is_the_place() -> None:
+    from marsad.document import Span
+
+    text = "التقى الرئيس الكيني نظيره الصومالي في شمال كينيا مدينة لودوار يوم الأحد."
+    art = article(text)
+    city = text.index("لودوار")
+    ents = list(art.layer("entities")) + [Span(city, city + len("لودوار"), "LOC", {
+        "name": "لودوار", "entity_id": "loc:lodwar", "actor": "KEN", "country": "KEN"})]
+    art.set_layer("entities", ents)
+    from marsad.events import annotate
+
+    places = [(e.attrs.get("place") or {}).get("name") for e in annotate(art).layer("events")]
+    assert places and all(p == "لودوار" for p in places)
+
+
+def test_a_verb_first_haythu_clause_keeps_the_main_subject() -> None:
+    from marsad.pipeline import analyze
+
+    text = ("حل وزير الخارجية الهندي سوبرامانيام جايشانكار يوم الاثنين في غرب روسيا مدينة سمولينسك، "
+            "حيث التقى رئيس البلاد ، فلاديمير بوتين.")
+    art = analyze(Article(text=text, published="2025-03-10"))
+    meetings = [e.attrs for e in art.layer("events") if e.label == "CONSULT"]
+    assert [((m["source"] or {}).get("actor"), (m["target"] or {}).get("actor")) for m in meetings] == [("INDGOV", "RUSGOV")]

@@ -9,6 +9,7 @@ import pytest
 from marsad.cli import main as cli_main
 from marsad.entities.ner import entity_spans, model_available, repair_bio, tag_sentences
 from marsad.entities.ner.conll import read_conll, tokens_and_tags
+from marsad.entities.ner.document import document_features, train_label_features
 from marsad.entities.ner.features import FeatureExtractor, Lexicon, word_key
 from marsad.evaluation.ner import score
 
@@ -70,6 +71,25 @@ def test_features_cover_punctuation_latin_and_numbers() -> None:
     assert "w=<num>" in feats[9]
     assert "-1:BOUND" in feats[0] and "1:BOUND" in feats[-1]
     assert "-2:trig=PREP_LOC" in feats[4]
+
+
+def test_document_features_carry_a_name_to_its_other_mentions() -> None:
+    keys = [["قال", "اتحاد", "اوروبي", "امس"], ["رحب", "اتحاد", "بالقرار"]]
+    first = [["O", "B-ORG", "I-ORG", "O"], ["O", "O", "O"]]
+    feats = document_features(keys, first)
+    assert "dmaj=ORG" in feats[1][1] and "dpart=ORG" in feats[1][1]
+    assert "dmaj=ORG" not in feats[0][1]  # only other mentions count, not the token itself
+    assert "deB=ORG" in feats[0][1] and "deI=ORG" in feats[0][2]
+    assert "1:dmaj=ORG" in feats[1][0]
+    assert document_features(keys, first, window=0)[1][1] == []
+
+
+def test_train_label_features_bucket_the_shares() -> None:
+    counts = {"عمان": {"LOC": 9, "PERS": 1}, "قال": {"O": 40}}
+    feats = train_label_features(["قال", "عمان", "زيد"], counts)
+    assert feats[0][0] == "tlO" and "1:tlLOC=9" in feats[0]
+    assert "tlLOC=9" in feats[1] and "tlPERS=1" in feats[1]
+    assert feats[2][0] == "tl-"
 
 
 # ---------------------------------------------------------------- model
@@ -145,6 +165,16 @@ def test_accurate_mode_tags_the_same_clear_entities() -> None:
     tags = tag_sentences(sents, mode="accurate")
     assert tags[1] == []
     assert tags[0][2:4] == ["B-PERS", "I-PERS"] and tags[0][-1] == "B-LOC"
+
+
+@pytest.mark.skipif(not model_available("document"), reason="document NER model not built")
+def test_document_mode_tags_the_same_clear_entities() -> None:
+    sents = ["وقال الرئيس كريم الزعبي إن الحكومة ستفتح ملف المياه في مدينة طرابلس".split(), [],
+             "وأضاف الزعبي أن طرابلس تستحق".split()]
+    tags = tag_sentences(sents, mode="document")
+    assert [len(t) for t in tags] == [len(s) for s in sents]
+    assert tags[0][2:4] == ["B-PERS", "I-PERS"] and tags[0][-1] == "B-LOC"
+    assert tags[2][1] == "B-PERS" and tags[2][3] == "B-LOC"
 
 
 def test_unknown_mode_is_refused() -> None:

@@ -18,6 +18,7 @@ from marsad.entities.wordlists import (
     _FORMER,
     _HONORIFICS,
     _LINKERS,
+    _MID_NAME_HONORIFICS,
     _NAME_STOP,
     _REGNAL,
     _ROYAL,
@@ -146,6 +147,10 @@ class _TitleRules(_ArticleState):
                     ):
                         j += 1  # حسين الزبيدي, عمر البشير: an Arabic name closes on a family name with ال
                         break
+                    if j > k and w in _MID_NAME_HONORIFICS and j + 1 < len(toks) and toks[j + 1].word \
+                            and not _definite(toks[j + 1].norm):
+                        j += 1  # حسن شيخ محمود, شريف شيخ أحمد: inside a name, شيخ is a name part
+                        continue
                     if w in _NAME_STOP or w in _HONORIFICS or w in _BUILDINGS or _definite(w):
                         break
                     if _phrase_at(actors.PERSON_TITLES, toks, j) is not None:

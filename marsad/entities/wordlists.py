@@ -23,6 +23,8 @@ _HONORIFICS = _words(
     "مكتب عام العام بلدية أمانة حزب جمعية اتحاد قناة صحيفة وكالة"
 )
 _CONNECTORS = _words("بن ابن بنت عبد أبو ابو آل أم")
+# An honorific that is also a given-name part when it stands between two name words.
+_MID_NAME_HONORIFICS = _words("شيخ")
 _PATRONYMIC = _words("بن ابن بنت")
 # Words written apart or joined to the next one: عبد الرحمن / عبدالرحمن, أبو بكر / أبوبكر.
 _COMPOUND_HEADS = _words("عبد أبو ابو")

@@ -88,6 +88,13 @@ class Mention:
         return {"name": self.name, "entity_id": self.entity_id, "actor": self.actor or self.country}
 
     def as_place(self) -> dict[str, Any]:
+        # An appositive chain ("في شرق كوريا الشمالية مدينة وونسان") is one mention; its last
+        # place of the same country is the narrowest, and that is where the event happened.
+        narrowest = next((s for s in reversed(self.spans) if s.label in PLACE_LABELS
+                          and country_of(s.attrs.get("country") or s.attrs.get("actor")) == self.code), None)
+        if narrowest is not None and narrowest is not self.spans[0]:
+            a = narrowest.attrs
+            return {"name": str(a.get("name") or a.get("name_en")), "entity_id": a.get("entity_id"), "country": self.code}
         return {"name": self.name, "entity_id": self.entity_id, "country": self.code}
 
 

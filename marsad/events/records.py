@@ -49,6 +49,9 @@ _FROM = normalize("من")
 _SAYING_TYPES = frozenset({"THREATEN", "ACCUSE", "REQUEST"})
 
 
+_HAYTHU = normalize("حيث")
+
+
 def _build_event(
     article: Article,
     sent: Span,
@@ -175,7 +178,9 @@ def _build_event(
             # "وبعد محادثات مع تشوي، أبلغ لافروف": a preposed noun phrase, then the main clause's subject.
             source = later_in_clause[0]
     if source is None and speaker_source is None and not hostile_reference:
-        before_clause = [m for m in actors if m.te < cs and m.prep is None and id(m) not in placey]
+        # "مدينة كيسمايو الصومالية": an adjective acts only for the official it qualifies, not for a place
+        before_clause = [m for m in actors if m.te < cs and m.prep is None and id(m) not in placey
+                         and (m.label != "NAT" or _official(words, m))]
         clause_is_relative = normalize(words[cs]) in RELATIVES if cs < n else False
         verbal = (trig.mode or DEFAULT_MODE.get(trig.type)) == "verbal"
         if statement is not None and not clause_is_relative:
@@ -187,10 +192,11 @@ def _build_event(
                     trig.pos != "v" or (speaker_source.get("actor") or "")[3:6] not in _STATE_ROLES):
                 speaker_source = None
         continues = clause_is_relative or (cs < n and normalize(words[cs])[:1] in "وف" and cs > 0
-                                           and tokens[cs - 1].kind == "punct")
+                                           and tokens[cs - 1].kind == "punct") \
+            or (cs < n and normalize(words[cs]) == _HAYTHU and i == cs + 1 and trig.pos == "v")
         if speaker_source is None and before_clause and continues:
-            # "الذي استضاف ..."، "، وزار ...": a relative or coordinated clause shares the earlier subject;
-            # after حيث, أن or a dash the earlier mention is someone else.
+            # "الذي استضاف ..."، "، وزار ..."، "في وونسان، حيث التقى كيم": a relative, coordinated or
+            # verb-first حيث clause shares the earlier subject; after أن or a dash it is someone else.
             source = before_clause[-1]
         if source is None and speaker_source is None and trig.pos == "n" and not definite:
             later = [m for m in actors if m.ts >= ce and m.prep is None]

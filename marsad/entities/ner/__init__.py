@@ -164,7 +164,8 @@ def tag_sentences(sentences: list[list[str]], mode: str = "fast") -> list[list[s
     return out
 
 
-def _tag_document(sentences: list[list[str]]) -> list[list[str]]:
+def _second_stage_features(sentences: list[list[str]]) -> list[list[list[str]]]:
+    """The document CRF's features: the fast CRF's, plus its tags of the same words nearby."""
     from marsad.entities.ner.document import document_features, train_label_features
 
     first = tag_sentences(sentences, mode="fast")
@@ -172,35 +173,46 @@ def _tag_document(sentences: list[list[str]]) -> list[list[str]]:
     keys = [[extractor.key(t) for t in s] for s in sentences]
     doc = document_features(keys, first)
     counts = train_label_counts()
-    tagger = _doc_tagger()
     doc_extractor = _doc_extractor()
-    known = doc_extractor.known
-    out: list[list[str]] = []
+    known = doc_extractor.known or frozenset()
+    out: list[list[list[str]]] = []
     for sent, k, d in zip(sentences, keys, doc, strict=True):
         if not sent:
             out.append([])
             continue
         tl = train_label_features(k, counts)
-        feats = [b + [x for x in dx + tx if known is None or x in known]
-                 for b, dx, tx in zip(doc_extractor.sentence(sent), d, tl, strict=True)]
-        out.append(repair_bio(tagger.tag(feats)))
+        out.append([b + [x for x in dx + tx if x in known]
+                    for b, dx, tx in zip(doc_extractor.sentence(sent), d, tl, strict=True)])
     return out
 
 
-# Weight of the BiLSTM-CRF against the CRF when their marginals are averaged; chosen on the dev split.
+def _tag_document(sentences: list[list[str]]) -> list[list[str]]:
+    tagger = _doc_tagger()
+    return [repair_bio(tagger.tag(x)) if x else [] for x in _second_stage_features(sentences)]
+
+
+# Weight of the BiLSTM-CRFs against the (document, when shipped) CRF when their marginals are
+# averaged; chosen on the dev split.
 NEURAL_WEIGHT = 0.6
 
 
 def _tag_accurate(sentences: list[list[str]], batch: int = 64) -> list[list[str]]:
-    """Average the BiLSTM-CRFs' and the CRF's per-token label marginals, then decode BIO-validly."""
+    """Average the BiLSTM-CRFs' and the document CRF's per-token label marginals, then decode BIO-validly.
+
+    Without the document model the fast CRF stands in for it.
+    """
     import numpy as np
 
     from marsad.entities.ner.neural import constrained_decode
 
     encoder, nets = _neural()
     labels = nets[0].labels
-    tagger = _tagger()
-    extractor = _extractor()
+    if model_available("document"):
+        tagger = _doc_tagger()
+        crf_feats = _second_stage_features(sentences)
+    else:
+        tagger = _tagger()
+        crf_feats = [_extractor().sentence(s) if s else [] for s in sentences]
     out: list[list[str]] = [[] for _ in sentences]
     # similar lengths share a batch, so little of it is padding
     order = sorted((i for i, s in enumerate(sentences) if s), key=lambda i: len(sentences[i]))
@@ -211,7 +223,7 @@ def _tag_accurate(sentences: list[list[str]], batch: int = 64) -> list[list[str]
         for k, i in enumerate(chunk):
             tokens = sentences[i]
             nn_probs = sum(net.marginals(em[k]) for net, em in zip(nets, per_net, strict=True)) / len(nets)
-            tagger.set(extractor.sentence(tokens))
+            tagger.set(crf_feats[i])
             crf_probs = np.array([[tagger.marginal(lab, t) for lab in labels] for t in range(len(tokens))])
             out[i] = constrained_decode(NEURAL_WEIGHT * nn_probs + (1 - NEURAL_WEIGHT) * crf_probs, labels)
     return out
