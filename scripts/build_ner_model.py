@@ -4,6 +4,7 @@
     PYTHONHASHSEED=0 nice -n 10 python scripts/build_word_clusters.py --vectors-out /tmp/ner_w2v.npz   # ~5 min
     nice -n 10 python scripts/build_word_stats.py       # ~1.5 min, needs the clusters
     nice -n 10 python scripts/build_ner_model.py        # ~5 min: gazetteer.tsv.gz, crf.model
+    nice -n 10 python scripts/build_ner_document.py     # ~5 min: "document" mode (crf_doc.model)
     # optional "accurate" mode: see scripts/build_ner_neural.py
 
 Writes into marsad/resources/data/ner/.  Model choice (CRF regularisation) is made
@@ -25,6 +26,7 @@ import csv
 import gzip
 import re
 import sys
+import tempfile
 import time
 from collections import defaultdict
 from pathlib import Path
@@ -233,7 +235,7 @@ def main() -> int:
     extractor = FeatureExtractor(load_lexicon())
     train_x, test_x = extractor.sentences(train_tok), extractor.sentences(test_tok)
     print(f"features: {time.time() - t0:.0f}s", flush=True)
-    tmp = OUT_DIR / "crf.dev.tmp"
+    tmp = Path(tempfile.mkdtemp(prefix="marsad_ner_")) / "crf.dev.model"  # outside the package
     best: tuple[float, float, float] | None = None
     for setting in args.grid.split(","):
         c1, c2 = (float(v) for v in setting.split(":"))

@@ -142,8 +142,12 @@ def test_shipped_model_on_anercorp_test(shared_dir: Path) -> None:
         tokens, gold = tokens_and_tags(read_conll(fh))
     tokens, gold = tokens[:300], gold[:300]
     s = score(gold, tag_sentences(tokens))
-    assert s["ALL"].f1 > 0.65
-    assert s["LOC"].f1 > 0.7
+    assert s["ALL"].f1 > 0.71  # measured 0.730
+    assert s["LOC"].f1 > 0.85  # measured 0.876
+    if model_available("document"):
+        d = score(gold, tag_sentences(tokens, mode="document"))
+        assert d["ALL"].f1 > 0.73  # measured 0.747
+        assert d["PERS"].f1 > 0.71  # measured 0.734
 
 
 @needs_model

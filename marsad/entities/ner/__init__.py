@@ -1,9 +1,15 @@
-"""Named-entity tagging with a CRF trained on ANERcorp.
+"""Named-entity tagging with CRFs (and optional BiLSTM-CRFs) trained on ANERcorp.
 
-``tag_sentences([[token, ...], ...])`` returns ANERcorp BIO tags (B-/I- PERS,
-LOC, ORG, MISC and O) per token.  The model and its lexicons ship in
-``marsad/resources/data/ner/`` (rebuilt by ``scripts/build_ner_model.py``) and
-are loaded on first use, once per process.
+``tag_sentences([[token, ...], ...], mode=...)`` returns ANERcorp BIO tags (B-/I- PERS,
+LOC, ORG, MISC and O) per token.  Models and lexicons ship in
+``marsad/resources/data/ner/`` and are loaded on first use, once per process.
+
+ANERcorp test, entity-level micro F1 (tokens/s on one core, cold, bench/ner_speed.py):
+    fast      0.714  ~31k   CRF (scripts/build_ner_model.py)
+    document  0.753  ~8k    second CRF over the first one's tags of the same words in the
+                            nearby sentences, run twice (scripts/build_ner_document.py);
+                            pass a document's sentences in order
+    accurate  0.761  ~4k    BiLSTM-CRFs averaged with the document CRF (scripts/build_ner_neural.py)
 """
 
 from __future__ import annotations
@@ -164,11 +170,16 @@ def tag_sentences(sentences: list[list[str]], mode: str = "fast") -> list[list[s
     return out
 
 
-def _second_stage_features(sentences: list[list[str]]) -> list[list[list[str]]]:
-    """The document CRF's features: the fast CRF's, plus its tags of the same words nearby."""
+def _second_stage_features(sentences: list[list[str]], first: list[list[str]] | None = None
+                           ) -> list[list[list[str]]]:
+    """The document CRF's features: the fast CRF's, plus ``first``-stage tags of the same words nearby.
+
+    ``first`` defaults to the fast CRF's tags.
+    """
     from marsad.entities.ner.document import document_features, train_label_features
 
-    first = tag_sentences(sentences, mode="fast")
+    if first is None:
+        first = tag_sentences(sentences, mode="fast")
     extractor = _extractor()
     keys = [[extractor.key(t) for t in s] for s in sentences]
     doc = document_features(keys, first)
@@ -186,9 +197,20 @@ def _second_stage_features(sentences: list[list[str]]) -> list[list[list[str]]]:
     return out
 
 
+# Rounds of the document CRF: the second reads the first's tags instead of the fast CRF's
+# (dev F1 0.7462 -> 0.7514; a third round 0.7517).  The accurate mode keeps one round, which
+# was as good there on dev (0.769 vs 0.768).
+DOCUMENT_ROUNDS = 2
+
+
 def _tag_document(sentences: list[list[str]]) -> list[list[str]]:
     tagger = _doc_tagger()
-    return [repair_bio(tagger.tag(x)) if x else [] for x in _second_stage_features(sentences)]
+    tags: list[list[str]] | None = None
+    for _ in range(DOCUMENT_ROUNDS):
+        feats = _second_stage_features(sentences, tags)
+        tags = [repair_bio(tagger.tag(x)) if x else [] for x in feats]
+    assert tags is not None
+    return tags
 
 
 # Weight of the BiLSTM-CRFs against the (document, when shipped) CRF when their marginals are

@@ -13,6 +13,7 @@ clitic-attached mentions match their bare forms.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 
@@ -29,6 +30,18 @@ def _entity_spans(tags: Sequence[str]) -> list[tuple[int, int, str]]:
     return entity_spans(list(tags))
 
 
+def _in_window(mentions: tuple[list[int], list[str]], lo: int, hi: int) -> list[str]:
+    rows, labels = mentions
+    return labels[bisect_left(rows, lo) : bisect_right(rows, hi)]
+
+
+def _last_in_window(mentions: tuple[list[int], list[str]], lo: int, hi: int) -> str | None:
+    """The label of the latest mention in sentences lo..hi (later ones override, as in reading order)."""
+    rows, labels = mentions
+    j = bisect_right(rows, hi) - 1
+    return labels[j] if j >= 0 and rows[j] >= lo else None
+
+
 def document_features(keys_list: Sequence[Sequence[str]], tags_list: Sequence[Sequence[str]],
                       window: int = WINDOW) -> list[list[list[str]]]:
     """Per sentence and token: features from first-stage ``tags_list`` of the nearby sentences.
@@ -37,38 +50,31 @@ def document_features(keys_list: Sequence[Sequence[str]], tags_list: Sequence[Se
     ``dpart``: the word is part of a name found nearby; ``deB``/``deI``: the tokens
     spell a name found nearby.
     """
-    n = len(keys_list)
-    per_token: list[dict[str, Counter[str]]] = []
-    names: list[dict[tuple[str, ...], str]] = []
-    parts: list[dict[str, Counter[str]]] = []
-    for keys, tags in zip(keys_list, tags_list, strict=True):
-        tok: dict[str, Counter[str]] = defaultdict(Counter)
+    # every mention, in document order: key -> sentence numbers and the labels given there
+    token_at: dict[str, tuple[list[int], list[str]]] = defaultdict(lambda: ([], []))
+    name_at: dict[tuple[str, ...], tuple[list[int], list[str]]] = defaultdict(lambda: ([], []))
+    part_at: dict[str, tuple[list[int], list[str]]] = defaultdict(lambda: ([], []))
+    for s, (keys, tags) in enumerate(zip(keys_list, tags_list, strict=True)):
         for k, t in zip(keys, tags, strict=True):
-            tok[k][t[2:] if t != "O" else "O"] += 1
-        per_token.append(tok)
-        found: dict[tuple[str, ...], str] = {}
-        part: dict[str, Counter[str]] = defaultdict(Counter)
+            rows, labels = token_at[k]
+            rows.append(s)
+            labels.append(t[2:] if t != "O" else "O")
         for i, j, typ in _entity_spans(tags):
-            found[tuple(keys[i:j])] = typ
+            rows, labels = name_at[tuple(keys[i:j])]
+            rows.append(s)
+            labels.append(typ)
             for k in keys[i:j]:
-                part[k][typ] += 1
-        names.append(found)
-        parts.append(part)
+                rows, labels = part_at[k]
+                rows.append(s)
+                labels.append(typ)
+    n = len(keys_list)
     out: list[list[list[str]]] = []
     for s in range(n):
         keys, tags = keys_list[s], tags_list[s]
-        seen: dict[str, Counter[str]] = defaultdict(Counter)
-        near_names: dict[tuple[str, ...], str] = {}
-        near_parts: dict[str, Counter[str]] = defaultdict(Counter)
-        for r in range(max(0, s - window), min(n, s + window + 1)):
-            for k, c in per_token[r].items():
-                seen[k].update(c)
-            near_names.update(names[r])
-            for k, c in parts[r].items():
-                near_parts[k].update(c)
+        lo, hi = max(0, s - window), min(n - 1, s + window)
         feats: list[list[str]] = [[] for _ in keys]
         for i, k in enumerate(keys):
-            others = seen[k].copy()
+            others = Counter(_in_window(token_at[k], lo, hi))
             others[tags[i][2:] if tags[i] != "O" else "O"] -= 1
             others = +others
             named = {t: v for t, v in others.items() if t != "O"}
@@ -79,15 +85,17 @@ def document_features(keys_list: Sequence[Sequence[str]], tags_list: Sequence[Se
                     feats[i].append("dall=" + typ)
             elif others.get("O", 0) >= 2:
                 feats[i].append("dO")
-            pc = near_parts.get(k)
-            if pc and len(k) > 2:
-                feats[i].append("dpart=" + max(pc, key=lambda t: pc[t]))
+            if len(k) > 2 and k in part_at:
+                pc = Counter(_in_window(part_at[k], lo, hi))
+                if pc:
+                    feats[i].append("dpart=" + max(pc, key=lambda t: pc[t]))
         m = len(keys)
         i = 0
         while i < m:
             matched = 0
             for length in range(min(_MAX_NAME, m - i), 0, -1):
-                typ = near_names.get(tuple(keys[i : i + length]))
+                name = tuple(keys[i : i + length])
+                typ = _last_in_window(name_at[name], lo, hi) if name in name_at else None
                 if typ and not (length == 1 and len(keys[i]) <= 2):
                     for j in range(i, i + length):
                         feats[j].append(("deB=" if j == i else "deI=") + typ)
