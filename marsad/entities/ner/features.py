@@ -102,6 +102,11 @@ def _shape(token: str) -> str:
     return "".join(sorted(kinds))
 
 
+# Feature caches are cleared past this many words: news vocabulary repeats, so a
+# bounded cache keeps most of the speed while a long run stays within a few hundred MB.
+_WORD_CACHE = 100_000
+
+
 @dataclass
 class Lexicon:
     """What the features look up: word clusters and gazetteer classes."""
@@ -148,7 +153,7 @@ class FeatureExtractor:
             key = word_key(norm, self.lex.rank) if norm != "<num>" else norm
             cl = self._clusters(norm, key)
             info = (norm, key, cl[1] if cl else "-", cl[2] if cl else "-", _shape(token))
-            if len(self._info) > 500_000:
+            if len(self._info) > _WORD_CACHE:
                 self._info.clear()
             self._info[token] = info
         return info
@@ -206,7 +211,7 @@ class FeatureExtractor:
             feats.append("rare")
         if self.known is not None:
             feats = [f for f in feats if f in self.known]
-        if len(self._own) > 200_000:
+        if len(self._own) > _WORD_CACHE:
             self._own.clear()
         self._own[token] = feats
         return feats
@@ -234,7 +239,7 @@ class FeatureExtractor:
             feats.append(p + "aT=" + stats[2])
         if self.known is not None:
             feats = [f for f in feats if f in self.known]
-        if len(self._ctx) > 400_000:
+        if len(self._ctx) > 2 * _WORD_CACHE:
             self._ctx.clear()
         self._ctx[(token, offset)] = feats
         return feats
