@@ -119,6 +119,20 @@ def read_curated() -> list[dict[str, Any]]:
     return entries
 
 
+def _table_rows(path: Path, width: int) -> list[list[str]]:
+    """The rows of one of our hand-written "a | b | c" tables, comments and blank lines skipped."""
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        fields = [f.strip() for f in line.split("|")]
+        if len(fields) != width:
+            raise ValueError(f"{path.name}: expected {width} fields: {line}")
+        rows.append(fields)
+    return rows
+
+
 def _split_list(field: str) -> list[str]:
     return [v.strip() for v in field.split(";") if v.strip()]
 
@@ -126,14 +140,7 @@ def _split_list(field: str) -> list[str]:
 def read_countries(path: Path = COUNTRIES) -> list[dict[str, Any]]:
     """Entries from the country-facts table: country variants, capital, nationality adjectives."""
     entries: list[dict[str, Any]] = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        line = line.strip()
-        if not line or line.startswith("#"):
-            continue
-        fields = [f.strip() for f in line.split("|")]
-        if len(fields) != 6:
-            raise ValueError(f"{path.name}: expected 6 fields: {line}")
-        iso3, capital_en, capitals, adjectives, plurals, names = fields
+    for iso3, capital_en, capitals, adjectives, plurals, names in _table_rows(path, 6):
         codes = [[iso3, None, None]]
         if names:
             variants = _split_list(names)
@@ -151,14 +158,7 @@ def read_countries(path: Path = COUNTRIES) -> list[dict[str, Any]]:
 def read_regions(path: Path = REGIONS) -> list[dict[str, Any]]:
     """Place entries from the regions table: a region or city coded to the country it belongs to."""
     entries: list[dict[str, Any]] = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        line = line.strip()
-        if not line or line.startswith("#"):
-            continue
-        fields = [f.strip() for f in line.split("|")]
-        if len(fields) != 3:
-            raise ValueError(f"{path.name}: expected 3 fields: {line}")
-        iso3, name_en, arabic = fields
+    for iso3, name_en, arabic in _table_rows(path, 3):
         entries.append({"kind": "place", "codes": [[iso3, None, None]], "name_en": name_en,
                         "variants": _split_list(arabic)})
     return entries

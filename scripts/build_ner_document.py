@@ -49,7 +49,7 @@ sys.path.insert(0, str(REPO))
 from build_ner_model import dev_split, tag_with, train_crf  # noqa: E402
 
 from marsad.entities.ner import LABELS, load_lexicon  # noqa: E402
-from marsad.entities.ner.conll import read_conll, tokens_and_tags  # noqa: E402
+from marsad.entities.ner.conll import read_anercorp_split  # noqa: E402
 from marsad.entities.ner.document import TYPES, document_features, label_counts, train_label_features  # noqa: E402
 from marsad.entities.ner.features import FeatureExtractor  # noqa: E402
 from marsad.evaluation.ner import format_scores, score  # noqa: E402
@@ -93,11 +93,8 @@ def main() -> int:
     ap.add_argument("--dev", action="store_true", help="also score the recipe on the dev split")
     args = ap.parse_args()
     t0 = time.time()
-    anercorp = args.shared / "data" / "anercorp"
-    with (anercorp / "ANERcorp-CamelLabSplits-train.conll").open(encoding="utf-8") as fh:
-        train_tok, train_tag = tokens_and_tags(read_conll(fh))
-    with (anercorp / "ANERcorp-CamelLabSplits-test.conll").open(encoding="utf-8") as fh:
-        test_tok, test_tag = tokens_and_tags(read_conll(fh))
+    train_tok, train_tag = read_anercorp_split(args.shared, "train")
+    test_tok, test_tag = read_anercorp_split(args.shared, "test")
     assert all(set(t) <= set(LABELS) for t in train_tag)
     fx = FeatureExtractor(load_lexicon())
     base = fx.sentences(train_tok)

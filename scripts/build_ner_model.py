@@ -36,7 +36,7 @@ sys.path.insert(0, str(REPO))
 
 from marsad.clean.normalize import normalize  # noqa: E402
 from marsad.entities.ner import LABELS, load_lexicon, repair_bio  # noqa: E402
-from marsad.entities.ner.conll import read_conll, tokens_and_tags  # noqa: E402
+from marsad.entities.ner.conll import read_anercorp_split  # noqa: E402
 from marsad.entities.ner.features import TRIGGERS, FeatureExtractor  # noqa: E402
 from marsad.evaluation.ner import format_scores, score  # noqa: E402
 
@@ -220,11 +220,8 @@ def main() -> int:
     if not args.skip_gazetteer:
         _KEYS[:] = [FeatureExtractor(load_lexicon())]  # keys depend on cluster ranks only
         build_gazetteer(args.shared)
-    anercorp = args.shared / "data" / "anercorp"
-    with (anercorp / "ANERcorp-CamelLabSplits-train.conll").open(encoding="utf-8") as fh:
-        train_tok, train_tag = tokens_and_tags(read_conll(fh))
-    with (anercorp / "ANERcorp-CamelLabSplits-test.conll").open(encoding="utf-8") as fh:
-        test_tok, test_tag = tokens_and_tags(read_conll(fh))
+    train_tok, train_tag = read_anercorp_split(args.shared, "train")
+    test_tok, test_tag = read_anercorp_split(args.shared, "test")
     for tags in train_tag:
         unknown = set(tags) - set(LABELS)
         if unknown:

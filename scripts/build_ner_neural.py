@@ -46,7 +46,7 @@ sys.path.insert(0, str(REPO))
 from build_ner_model import dev_split  # noqa: E402
 
 from marsad.entities.ner import LABELS, load_lexicon  # noqa: E402
-from marsad.entities.ner.conll import read_conll, tokens_and_tags  # noqa: E402
+from marsad.entities.ner.conll import read_anercorp_split  # noqa: E402
 from marsad.entities.ner.features import FeatureExtractor  # noqa: E402
 from marsad.entities.ner.neural import DENSE_PREFIXES, MAX_WORD_CHARS, BiLSTMCRF, Encoder  # noqa: E402
 from marsad.evaluation.ner import format_scores, score  # noqa: E402
@@ -107,11 +107,8 @@ def main() -> int:
     torch.set_num_threads(1)
     t0 = time.time()
 
-    anercorp = args.shared / "data" / "anercorp"
-    with (anercorp / "ANERcorp-CamelLabSplits-train.conll").open(encoding="utf-8") as fh:
-        train_tok, train_tag = tokens_and_tags(read_conll(fh))
-    with (anercorp / "ANERcorp-CamelLabSplits-test.conll").open(encoding="utf-8") as fh:
-        test_tok, test_tag = tokens_and_tags(read_conll(fh))
+    train_tok, train_tag = read_anercorp_split(args.shared, "train")
+    test_tok, test_tag = read_anercorp_split(args.shared, "test")
 
     vec = np.load(args.vectors)
     words = ["<pad>", "<unk>"] + [str(w) for w in vec["words"][: args.vocab]]
