@@ -20,12 +20,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("eval", help="score a layer against gold annotations")
     kinds = p.add_subparsers(dest="kind", metavar="KIND")
     for kind, module_name in EVALUATORS.items():
-        try:
-            module = importlib.import_module(module_name)
-        except ModuleNotFoundError as exc:
-            if exc.name != module_name:
-                raise
-            continue
+        module = importlib.import_module(module_name)
         kp = kinds.add_parser(kind, help=(module.__doc__ or "").strip().splitlines()[0] if module.__doc__ else None)
         module.add_arguments(kp)
         kp.set_defaults(func=module.run)

@@ -1,4 +1,4 @@
-"""Corpus stages: work over stored documents in batches (entity linking, event merging, stories).
+"""Corpus stages: work over stored documents in batches (entity linking, event merging).
 
 Each corpus stage is a function ``run(store) -> dict`` (a small summary), listed
 in CORPUS_STAGES in data-flow order and imported lazily.
@@ -18,20 +18,11 @@ CORPUS_STAGES: tuple[tuple[str, str], ...] = (
 
 
 def run_corpus_stages(store: Store, only: set[str] | None = None) -> dict[str, Any]:
-    """Run every available corpus stage; a stage whose module is not there yet is skipped."""
+    """Run the corpus stages in order (or only those named) and collect their summaries."""
     summary: dict[str, Any] = {}
     for name, target in CORPUS_STAGES:
         if only and name not in only:
             continue
         module_name, func_name = target.split(":")
-        try:
-            module = importlib.import_module(module_name)
-        except ModuleNotFoundError as exc:
-            if exc.name != module_name:
-                raise
-            continue
-        func = getattr(module, func_name, None)
-        if func is None:
-            continue
-        summary[name] = func(store)
+        summary[name] = getattr(importlib.import_module(module_name), func_name)(store)
     return summary
